@@ -1,0 +1,154 @@
+package io.visualinspection.model.image;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Locale;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+
+/**
+ * Decodes and encodes images with the JDK's ImageIO (plus any reader plugged into it). Decoding reads
+ * the declared size first and refuses images over a pixel limit before a single pixel is allocated, so a
+ * small file that declares 50000 x 50000 pixels cannot exhaust memory.
+ */
+public final class ImageCodec {
+
+    /** Default limit: 50 megapixels, above any industrial camera this system serves today. */
+    public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
+
+    static {
+        ImageIO.setUseCache(false); // no temp files: decoding stays in memory, and safe on read-only disks
+    }
+
+    private ImageCodec() {
+    }
+
+    public static BufferedImage decode(byte[] bytes) throws ImageDecodeException {
+        return decode(bytes, DEFAULT_MAX_PIXELS);
+    }
+
+    public static BufferedImage decode(byte[] bytes, long maxPixels) throws ImageDecodeException {
+        if (bytes == null || bytes.length == 0) {
+            throw new ImageDecodeException("the image is empty (0 bytes)", false, null);
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new ImageDecodeException("the data is not an image in a supported format (JPEG, PNG, BMP"
+                        + (hasWebp() ? ", WebP" : "") + "), " + bytes.length + " bytes starting with "
+                        + head(bytes), false, null);
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (width <= 0 || height <= 0) {
+                    throw new ImageDecodeException("the image declares an empty size " + width + "x" + height,
+                            false, null);
+                }
+                if ((long) width * height > maxPixels) {
+                    throw new ImageDecodeException("the image declares " + width + "x" + height + " pixels, over the "
+                            + "limit of " + maxPixels + " pixels", true, null);
+                }
+                BufferedImage image = reader.read(0);
+                if (image == null) {
+                    throw new ImageDecodeException("the image could not be decoded", false, null);
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
+        } catch (ImageDecodeException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // ImageIO reports truncated and corrupt data as IIOException, and some plugins as runtime errors.
+            throw new ImageDecodeException("the image is corrupt or truncated (" + bytes.length + " bytes): "
+                    + e.getMessage(), false, e);
+        }
+    }
+
+    /** JPEG bytes of the image at {@code quality} 1..100. */
+    public static byte[] encodeJpeg(BufferedImage image, int quality) {
+        BufferedImage rgb = withoutAlpha(image);
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(16_384, rgb.getWidth() * rgb.getHeight() / 4));
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(Math.max(1, Math.min(100, quality)) / 100f);
+            writer.write(null, new IIOImage(rgb, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException("JPEG encoding failed", e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Bytes of the image in {@code format} (jpeg, png, bmp...), JPEG at {@code jpegQuality}. */
+    public static byte[] encode(BufferedImage image, String format, int jpegQuality) {
+        String f = format.toLowerCase(Locale.ROOT);
+        if (f.equals("jpeg") || f.equals("jpg")) {
+            return encodeJpeg(image, jpegQuality);
+        }
+        BufferedImage img = f.equals("bmp") ? withoutAlpha(image) : image;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(img, f, bytes)) {
+                throw new IllegalArgumentException("no encoder for image format '" + format + "'");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(format + " encoding failed", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The media type of an image format name. */
+    public static String mediaType(String format) {
+        return switch (format.toLowerCase(Locale.ROOT)) {
+            case "jpeg", "jpg" -> "image/jpeg";
+            case "png" -> "image/png";
+            case "bmp" -> "image/bmp";
+            case "webp" -> "image/webp";
+            default -> "application/octet-stream";
+        };
+    }
+
+    /** The image itself if it has no alpha channel and is not grey, else an RGB copy (JPEG/BMP need it). */
+    public static BufferedImage withoutAlpha(BufferedImage image) {
+        if (!image.getColorModel().hasAlpha() && image.getType() != BufferedImage.TYPE_CUSTOM) {
+            return image;
+        }
+        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        java.awt.Graphics2D g = rgb.createGraphics();
+        try {
+            g.drawImage(image, 0, 0, java.awt.Color.WHITE, null);
+        } finally {
+            g.dispose();
+        }
+        return rgb;
+    }
+
+    private static boolean hasWebp() {
+        return ImageIO.getImageReadersByFormatName("webp").hasNext();
+    }
+
+    private static String head(byte[] bytes) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < Math.min(8, bytes.length); i++) {
+            s.append(String.format("%02x", bytes[i] & 0xff));
+        }
+        return "0x" + s;
+    }
+}

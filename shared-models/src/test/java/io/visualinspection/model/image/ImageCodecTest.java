@@ -1,0 +1,72 @@
+package io.visualinspection.model.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Test;
+
+class ImageCodecTest {
+
+    @Test
+    void jpegAndPngRoundTrip() throws Exception {
+        BufferedImage img = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        img.setRGB(5, 5, 0xFFFFFF);
+        BufferedImage png = ImageCodec.decode(ImageCodec.encode(img, "png", 90));
+        assertThat(png.getRGB(5, 5) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+        BufferedImage jpeg = ImageCodec.decode(ImageCodec.encodeJpeg(img, 95));
+        assertThat(jpeg.getWidth()).isEqualTo(40);
+        assertThat(jpeg.getHeight()).isEqualTo(30);
+        BufferedImage bmp = ImageCodec.decode(ImageCodec.encode(img, "bmp", 90));
+        assertThat(bmp.getRGB(5, 5) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+    }
+
+    @Test
+    void aPngDeclaringFiftyThousandSquaredPixelsIsRefusedBeforeDecoding() {
+        ImageDecodeException e = catchThrowableOfType(ImageDecodeException.class,
+                () -> ImageCodec.decode(pngHeader(50_000, 50_000)));
+        assertThat(e.tooLarge()).isTrue();
+        assertThat(e.getMessage()).contains("50000x50000").contains("limit");
+    }
+
+    @Test
+    void emptyRandomAndTruncatedBytesAreRefusedWithAReason() throws Exception {
+        assertThat(catchThrowableOfType(ImageDecodeException.class, () -> ImageCodec.decode(new byte[0])))
+                .hasMessageContaining("empty");
+        assertThat(catchThrowableOfType(ImageDecodeException.class,
+                () -> ImageCodec.decode("hello, not an image".getBytes())))
+                .hasMessageContaining("not an image");
+        BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        byte[] jpeg = ImageCodec.encodeJpeg(img, 90);
+        ImageDecodeException truncated = catchThrowableOfType(ImageDecodeException.class,
+                () -> ImageCodec.decode(Arrays.copyOf(jpeg, 20)));
+        assertThat(truncated.tooLarge()).isFalse();
+        assertThat(truncated).hasMessageContaining("corrupt or truncated");
+    }
+
+    @Test
+    void mediaTypesOfTheFormats() {
+        assertThat(ImageCodec.mediaType("JPEG")).isEqualTo("image/jpeg");
+        assertThat(ImageCodec.mediaType("png")).isEqualTo("image/png");
+        assertThat(ImageCodec.mediaType("bmp")).isEqualTo("image/bmp");
+    }
+
+    /** A PNG signature and IHDR chunk (valid CRC) declaring the size; no pixel data follows. */
+    static byte[] pngHeader(int width, int height) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        ByteBuffer ihdr = ByteBuffer.allocate(17);
+        ihdr.put("IHDR".getBytes()).putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0)
+                .put((byte) 0).put((byte) 0);
+        CRC32 crc = new CRC32();
+        crc.update(ihdr.array());
+        out.writeBytes(ByteBuffer.allocate(4).putInt(13).array());
+        out.writeBytes(ihdr.array());
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        return out.toByteArray();
+    }
+}
