@@ -1,0 +1,40 @@
+package io.visualinspection.inference.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Where the models are and how the engine runs them. */
+@ConfigMapping(prefix = "inference")
+public interface InferenceConfig {
+
+    /** Folder with one folder per model ({@code model.onnx}, optional {@code manifest.yaml}, {@code classes.txt}). */
+    Path modelsDir();
+
+    /** The model that {@code POST /inference} uses; default: the first model folder by name. */
+    Optional<String> defaultModel();
+
+    /** ONNX Runtime threads inside one operator; default: the number of cores. */
+    Optional<Integer> intraOpThreads();
+
+    /** ONNX Runtime threads across operators. */
+    @WithDefault("1")
+    int interOpThreads();
+
+    /** Graph optimisation: none, basic, extended, all. */
+    @WithDefault("all")
+    String optimizationLevel();
+
+    /** Inferences run at once. More than one only helps when intra-op threads leave cores idle. */
+    @WithDefault("1")
+    int maxConcurrent();
+
+    /** Requests that may wait for a free slot; beyond this the service answers 503 with Retry-After. */
+    @WithDefault("16")
+    int maxQueue();
+
+    /** Largest image accepted, in pixels (width x height), checked before decoding. */
+    @WithDefault("50000000")
+    long maxImagePixels();
+}

@@ -1,0 +1,319 @@
+package io.visualinspection.inference.engine;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.visualinspection.model.ClassNames;
+import io.visualinspection.model.Detection;
+import io.visualinspection.model.manifest.ModelManifest;
+import io.visualinspection.model.yolo.DecodeOptions;
+import io.visualinspection.model.yolo.Letterbox;
+import io.visualinspection.model.yolo.LetterboxTensor;
+import io.visualinspection.model.yolo.YoloDecoder;
+import io.visualinspection.model.yolo.YoloOutputFormat;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Matcher;
+import java.util.stream.Stream;
+
+/**
+ * One YOLO model in an ONNX Runtime session: letterbox the image into a reused direct buffer, run, decode,
+ * map back to the image. Thread-safe ({@code OrtSession.run} is); every native object a call creates is
+ * closed before it returns. Built only by {@link #load}, which warms the session so that the first request
+ * is as fast as the rest.
+ */
+public final class OnnxDetector implements AutoCloseable {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final java.util.regex.Pattern ULTRALYTICS_NAME =
+            java.util.regex.Pattern.compile("(\\d+)\\s*:\\s*['\"]([^'\"]*)['\"]");
+
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final String inputName;
+    private final int inputWidth;
+    private final int inputHeight;
+    private final YoloOutputFormat format;
+    private final ModelManifest manifest;
+    private final ClassNames classNames;
+    private final DecodeOptions defaults;
+    private final Path folder;
+    private final ConcurrentLinkedQueue<FloatBuffer> inputBuffers = new ConcurrentLinkedQueue<>();
+
+    private OnnxDetector(OrtEnvironment env, OrtSession session, String inputName, int inputWidth, int inputHeight,
+            YoloOutputFormat format, ModelManifest manifest, ClassNames classNames, DecodeOptions defaults,
+            Path folder) {
+        this.env = env;
+        this.session = session;
+        this.inputName = inputName;
+        this.inputWidth = inputWidth;
+        this.inputHeight = inputHeight;
+        this.format = format;
+        this.manifest = manifest;
+        this.classNames = classNames;
+        this.defaults = defaults;
+        this.folder = folder;
+    }
+
+    /**
+     * Loads the model of a folder ({@code *.onnx}, optional {@code manifest.yaml} and {@code classes.txt}),
+     * checks that its output is a YOLO layout, and warms it with one run.
+     */
+    public static OnnxDetector load(Path folder, EngineSettings settings) throws ModelLoadException {
+        Path modelFile = findModelFile(folder);
+        ManifestFile file = readManifest(folder);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtSession session = null;
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(Math.max(1, settings.intraOpThreads()));
+            options.setInterOpNumThreads(Math.max(1, settings.interOpThreads()));
+            options.setOptimizationLevel(optLevel(settings.optimizationLevel()));
+            session = env.createSession(modelFile.toString(), options);
+            Map.Entry<String, NodeInfo> input = session.getInputInfo().entrySet().iterator().next();
+            long[] inputShape = ((TensorInfo) input.getValue().getInfo()).getShape();
+            int[] size = inputSize(inputShape, file);
+            Map<String, String> metadata = session.getMetadata().getCustomMetadata();
+            ClassNames names = classNames(folder, file, metadata);
+            ManifestFile.Defaults d = file.defaults();
+            DecodeOptions defaults = new DecodeOptions(
+                    d != null && d.scoreThreshold() != null ? d.scoreThreshold() : DecodeOptions.DEFAULT.scoreThreshold(),
+                    d != null && d.iouThreshold() != null ? d.iouThreshold() : DecodeOptions.DEFAULT.iouThreshold(),
+                    d != null && d.maxDetections() != null ? d.maxDetections() : DecodeOptions.DEFAULT.maxDetections());
+            long[] outputShape = warmUp(env, session, input.getKey(), size[0], size[1]);
+            YoloOutputFormat format = file.outputFormat() != null ? YoloOutputFormat.parse(file.outputFormat())
+                    : YoloOutputFormat.detect(outputShape, size[0], size[1]);
+            String name = file.name() != null ? file.name() : folder.getFileName().toString();
+            ModelManifest manifest = new ModelManifest(name,
+                    file.version() != null ? file.version() : metadata.getOrDefault("version", "unversioned"),
+                    file.description() != null ? file.description() : metadata.get("description"),
+                    file.task() != null ? file.task() : "detect",
+                    format.name().toLowerCase(java.util.Locale.ROOT), size[0], size[1], names.names(),
+                    file.classColors(),
+                    ModelManifest.standardParameters(defaults.scoreThreshold(), defaults.iouThreshold(),
+                            defaults.maxDetections()),
+                    null);
+            if (!"detect".equals(manifest.task())) {
+                throw new ModelLoadException(folder + ": task '" + manifest.task() + "' is not served; only detect", null);
+            }
+            return new OnnxDetector(env, session, input.getKey(), size[0], size[1], format, manifest, names, defaults,
+                    folder);
+        } catch (OrtException | IllegalArgumentException | ClassCastException e) {
+            closeQuietly(session);
+            throw new ModelLoadException(folder + ": " + e.getMessage(), e);
+        } catch (ModelLoadException e) {
+            closeQuietly(session);
+            throw e;
+        }
+    }
+
+    /** Detects objects in the image with the given thresholds. */
+    public DetectionRun detect(BufferedImage image, DecodeOptions options) throws OrtException {
+        long t0 = System.nanoTime();
+        Letterbox lb = Letterbox.of(image.getWidth(), image.getHeight(), inputWidth, inputHeight);
+        FloatBuffer input = takeBuffer();
+        try {
+            LetterboxTensor.fill(image, lb, input);
+            long t1 = System.nanoTime();
+            try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, new long[] {1, 3, inputHeight, inputWidth});
+                    OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
+                long t2 = System.nanoTime();
+                OnnxValue value = result.get(0);
+                OnnxTensor output = (OnnxTensor) value;
+                long[] shape = output.getInfo().getShape();
+                List<Detection> inModel = YoloDecoder.decode(output.getFloatBuffer(), shape, format, options);
+                List<Detection> inImage = new ArrayList<>(inModel.size());
+                for (Detection d : inModel) {
+                    inImage.add(lb.toSource(d));
+                }
+                long t3 = System.nanoTime();
+                return new DetectionRun(inImage, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2));
+            }
+        } finally {
+            inputBuffers.offer(input);
+        }
+    }
+
+    /** One bare {@code session.run} on a prepared input, for measuring the engine's own floor. */
+    public double timeSessionRun(FloatBuffer input) throws OrtException {
+        long t0 = System.nanoTime();
+        try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, new long[] {1, 3, inputHeight, inputWidth});
+                OrtSession.Result ignored = session.run(Map.of(inputName, tensor))) {
+            return ms(System.nanoTime() - t0);
+        }
+    }
+
+    /** A direct buffer the size of this model's input, for {@link #timeSessionRun}. */
+    public FloatBuffer newInputBuffer() {
+        return ByteBuffer.allocateDirect(3 * inputWidth * inputHeight * Float.BYTES)
+                .order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    public ModelManifest manifest() {
+        return manifest;
+    }
+
+    public ClassNames classNames() {
+        return classNames;
+    }
+
+    public DecodeOptions defaults() {
+        return defaults;
+    }
+
+    public YoloOutputFormat format() {
+        return format;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public int inputWidth() {
+        return inputWidth;
+    }
+
+    public int inputHeight() {
+        return inputHeight;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(session);
+    }
+
+    private FloatBuffer takeBuffer() {
+        FloatBuffer b = inputBuffers.poll();
+        return b != null ? b.clear() : newInputBuffer();
+    }
+
+    private static long[] warmUp(OrtEnvironment env, OrtSession session, String inputName, int w, int h)
+            throws OrtException {
+        FloatBuffer grey = ByteBuffer.allocateDirect(3 * w * h * Float.BYTES).order(ByteOrder.nativeOrder())
+                .asFloatBuffer();
+        for (int i = 0; i < grey.capacity(); i++) {
+            grey.put(i, LetterboxTensor.PAD);
+        }
+        try (OnnxTensor tensor = OnnxTensor.createTensor(env, grey, new long[] {1, 3, h, w});
+                OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
+            return ((TensorInfo) result.get(0).getInfo()).getShape();
+        }
+    }
+
+    private static Path findModelFile(Path folder) throws ModelLoadException {
+        Path preferred = folder.resolve("model.onnx");
+        if (Files.isRegularFile(preferred)) {
+            return preferred;
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            List<Path> onnx = s.filter(p -> p.getFileName().toString().endsWith(".onnx")).sorted().toList();
+            if (onnx.size() != 1) {
+                throw new ModelLoadException(folder + ": expected one .onnx file (or model.onnx), found "
+                        + onnx.size(), null);
+            }
+            return onnx.get(0);
+        } catch (IOException e) {
+            throw new ModelLoadException(folder + ": cannot list the folder: " + e.getMessage(), e);
+        }
+    }
+
+    private static ManifestFile readManifest(Path folder) throws ModelLoadException {
+        for (String name : List.of("manifest.yaml", "manifest.yml")) {
+            Path file = folder.resolve(name);
+            if (Files.isRegularFile(file)) {
+                try {
+                    ManifestFile m = YAML.readValue(file.toFile(), ManifestFile.class);
+                    return m != null ? m : ManifestFile.EMPTY;
+                } catch (IOException e) {
+                    throw new ModelLoadException(file + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return ManifestFile.EMPTY;
+    }
+
+    private static int[] inputSize(long[] shape, ManifestFile file) throws ModelLoadException {
+        if (shape.length != 4 || (shape[1] != 3 && shape[1] != -1)) {
+            throw new ModelLoadException("input shape " + java.util.Arrays.toString(shape)
+                    + " is not an image batch [1, 3, H, W]", null);
+        }
+        List<Integer> given = file.inputSize();
+        int w = shape[3] > 0 ? (int) shape[3] : given != null && !given.isEmpty() ? given.get(0) : 640;
+        int h = shape[2] > 0 ? (int) shape[2] : given != null && given.size() > 1 ? given.get(1) : w;
+        return new int[] {w, h};
+    }
+
+    private static ClassNames classNames(Path folder, ManifestFile file, Map<String, String> metadata)
+            throws ModelLoadException {
+        if (file.classNames() != null && !file.classNames().isEmpty()) {
+            return new ClassNames(file.classNames());
+        }
+        Path classesFile = folder.resolve(file.classesFile() != null ? file.classesFile() : "classes.txt");
+        if (Files.isRegularFile(classesFile)) {
+            try {
+                return ClassNames.read(classesFile);
+            } catch (IOException e) {
+                throw new ModelLoadException(classesFile + ": " + e.getMessage(), e);
+            }
+        }
+        String names = metadata.get("names");
+        if (names != null) {
+            // Ultralytics exports write "{0: 'person', 1: 'bicycle', ...}".
+            TreeMap<Integer, String> byId = new TreeMap<>();
+            Matcher m = ULTRALYTICS_NAME.matcher(names);
+            while (m.find()) {
+                byId.put(Integer.parseInt(m.group(1)), m.group(2));
+            }
+            if (!byId.isEmpty()) {
+                List<String> list = new ArrayList<>();
+                for (int i = 0; i <= byId.lastKey(); i++) {
+                    list.add(byId.getOrDefault(i, "class " + i));
+                }
+                return new ClassNames(list);
+            }
+        }
+        return ClassNames.NONE;
+    }
+
+    private static OrtSession.SessionOptions.OptLevel optLevel(String level) {
+        return switch (level == null ? "all" : level.toLowerCase(java.util.Locale.ROOT)) {
+            case "none", "no" -> OrtSession.SessionOptions.OptLevel.NO_OPT;
+            case "basic" -> OrtSession.SessionOptions.OptLevel.BASIC_OPT;
+            case "extended" -> OrtSession.SessionOptions.OptLevel.EXTENDED_OPT;
+            case "all" -> OrtSession.SessionOptions.OptLevel.ALL_OPT;
+            default -> throw new IllegalArgumentException("optimization level must be none, basic, extended or all, "
+                    + "got " + level);
+        };
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+
+    private static void closeQuietly(OrtSession session) {
+        if (session != null) {
+            try {
+                session.close();
+            } catch (OrtException e) {
+                // Closing a session only fails if it was already closed.
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.visualinspection.inference.rest;
+
+import io.visualinspection.inference.service.InferenceService;
+import io.visualinspection.model.InferenceResult;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
+
+/** {@code POST /inference} as the ancestor had it, on the default model (SPEC "Inference"). */
+@Path("/inference")
+@Tag(name = "inference")
+public class InferenceResource {
+
+    private final InferenceService inference;
+
+    InferenceResource(InferenceService inference) {
+        this.inference = inference;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Detect objects with the default model",
+            description = "Multipart field `image` (JPEG, PNG, BMP). Answers boxes [x0, y0, x1, y1] in pixels of "
+                    + "the uploaded image, class ids, scores, class names, the model and per-stage timings. "
+                    + "Text fields score_threshold, iou_threshold, max_detections override the model defaults.")
+    public InferenceResult infer(MultipartFormDataInput form) {
+        ImageForm upload = ImageForm.of(form);
+        return inference.detect(null, upload.image(), upload.fields());
+    }
+}

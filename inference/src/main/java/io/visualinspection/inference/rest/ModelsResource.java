@@ -1,0 +1,53 @@
+package io.visualinspection.inference.rest;
+
+import io.visualinspection.inference.service.InferenceService;
+import io.visualinspection.inference.service.ModelRegistry;
+import io.visualinspection.model.InferenceResult;
+import io.visualinspection.model.manifest.ModelManifest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
+
+/** The models this service serves, and detection with a named one. */
+@Path("/models")
+@Tag(name = "models")
+public class ModelsResource {
+
+    private final ModelRegistry models;
+    private final InferenceService inference;
+
+    ModelsResource(ModelRegistry models, InferenceService inference) {
+        this.models = models;
+        this.inference = inference;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The loaded models with their manifests; `default` marks the one /inference uses")
+    public List<ModelManifest> list() {
+        String defaultName = models.defaultName();
+        return models.all().stream()
+                .map(m -> m.manifest().withDefault(m.manifest().name().equals(defaultName)))
+                .toList();
+    }
+
+    @POST
+    @Path("/{name}/detect")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Detect objects with the named model",
+            description = "Multipart field `image`; optional text fields for the model's parameters (see its "
+                    + "manifest); a value out of range is refused with 400 naming the parameter and its range.")
+    public InferenceResult detect(@PathParam("name") String name, MultipartFormDataInput form) {
+        ImageForm upload = ImageForm.of(form);
+        return inference.detect(name, upload.image(), upload.fields());
+    }
+}

@@ -1,0 +1,102 @@
+package io.visualinspection.inference;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Test;
+
+/** The service's contract at its edges: listing, parameters, and what it answers to bad input. */
+@QuarkusTest
+class InferenceResourceTest {
+
+    static final Path CAT = Path.of("../samples/images/chelsea.png");
+
+    @Test
+    void detectsTheCatInTheSamplePhoto() {
+        given().multiPart("image", CAT.toFile(), "image/png")
+                .when().post("/inference")
+                .then().statusCode(200)
+                .body("class_names", hasItem("cat"))
+                .body("image_width", equalTo(451))
+                .body("image_height", equalTo(300));
+    }
+
+    @Test
+    void listsTheModelsWithTheirAdjustableParameters() {
+        given().when().get("/models")
+                .then().statusCode(200)
+                .body("name", hasItem("yolov5s-coco"))
+                .body("find { it.name == 'yolov5s-coco' }.default", equalTo(true))
+                .body("find { it.name == 'yolov5s-coco' }.output_format", equalTo("yolov5"))
+                .body("find { it.name == 'yolov5s-coco' }.input_width", equalTo(640))
+                .body("find { it.name == 'yolov5s-coco' }.class_names", hasSize(80))
+                .body("find { it.name == 'yolov5s-coco' }.parameters.find { it.name == 'score_threshold' }.max",
+                        equalTo(1.0f));
+    }
+
+    @Test
+    void aNamedModelTakesParametersWithinTheirRange() {
+        given().multiPart("image", CAT.toFile(), "image/png").multiPart("max_detections", "1")
+                .when().post("/models/yolov5s-coco/detect")
+                .then().statusCode(200)
+                .body("bboxes", hasSize(1));
+        given().multiPart("image", CAT.toFile(), "image/png").multiPart("score_threshold", "1.5")
+                .when().post("/models/yolov5s-coco/detect")
+                .then().statusCode(400)
+                .body("message", equalTo("score_threshold must be in 0..1, got 1.5"));
+        given().multiPart("image", CAT.toFile(), "image/png").multiPart("colour", "red")
+                .when().post("/models/yolov5s-coco/detect")
+                .then().statusCode(400)
+                .body("message", containsString("unknown parameter 'colour'"));
+    }
+
+    @Test
+    void anUnknownModelIs404NamingTheKnownOnes() {
+        given().multiPart("image", CAT.toFile(), "image/png")
+                .when().post("/models/nope/detect")
+                .then().statusCode(404)
+                .body("message", containsString("no model named 'nope'"))
+                .body("message", containsString("yolov5s-coco"));
+    }
+
+    @Test
+    void badUploadsAre4xxWithAMessage() {
+        given().multiPart("file", CAT.toFile(), "image/png")
+                .when().post("/inference")
+                .then().statusCode(400).body("message", containsString("'image' is missing"));
+        given().multiPart("image", "photo.jpg", "definitely not a jpeg".getBytes(), "image/jpeg")
+                .when().post("/inference")
+                .then().statusCode(400).body("message", containsString("not an image"));
+        given().multiPart("image", "empty.jpg", new byte[0], "image/jpeg")
+                .when().post("/inference")
+                .then().statusCode(400);
+        given().multiPart("image", "bomb.png", pngDeclaring(50_000, 50_000), "image/png")
+                .when().post("/inference")
+                .then().statusCode(413).body("message", containsString("50000x50000"));
+        given().contentType("application/json").body("{}")
+                .when().post("/inference")
+                .then().statusCode(415);
+    }
+
+    static byte[] pngDeclaring(int width, int height) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        ByteBuffer ihdr = ByteBuffer.allocate(17);
+        ihdr.put("IHDR".getBytes()).putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0)
+                .put((byte) 0).put((byte) 0);
+        CRC32 crc = new CRC32();
+        crc.update(ihdr.array());
+        out.writeBytes(ByteBuffer.allocate(4).putInt(13).array());
+        out.writeBytes(ihdr.array());
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        return out.toByteArray();
+    }
+}
