@@ -1,0 +1,56 @@
+package io.visualinspection.backend.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** How the backend inspects: where patterns are, what the camera is asked by default, how results look. */
+@ConfigMapping(prefix = "backend")
+public interface BackendConfig {
+
+    Patterns patterns();
+
+    Camera camera();
+
+    Inspection inspection();
+
+    interface Patterns {
+        /** A pattern YAML file, or a folder of them; each file name (without .yaml) is a pattern key. */
+        Path path();
+
+        /** The key used when a request names none; default: the only key, if there is exactly one. */
+        Optional<String> defaultKey();
+
+        /** How often the files are checked for changes at most. */
+        @WithDefault("1s")
+        Duration rescanInterval();
+    }
+
+    interface Camera {
+        /**
+         * Camera and image parameters sent with every photo request unless the request says otherwise,
+         * by their query names (serial_number, format, quality, rotation_angle...).
+         */
+        Map<String, String> defaults();
+
+        /**
+         * The HTTP timeout towards the camera adapter in milliseconds (the REST client's read timeout is set
+         * from it); the camera's own timeout_ms is kept below it.
+         */
+        @WithDefault("5000")
+        int timeoutMs();
+    }
+
+    interface Inspection {
+        /** Detections scoring below this take no part in the pattern check (request: min_score). */
+        @WithDefault("0.5")
+        double minScore();
+
+        /** JPEG quality of the drawn image. */
+        @WithDefault("90")
+        int drawnJpegQuality();
+    }
+}

@@ -1,0 +1,48 @@
+package io.visualinspection.backend.health;
+
+import io.visualinspection.backend.client.CameraClient;
+import io.visualinspection.backend.client.InferenceClient;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** Ready when the camera adapter and the inference service answer. */
+@Readiness
+public class UpstreamsHealthCheck implements HealthCheck {
+
+    private final CameraClient camera;
+    private final InferenceClient inference;
+
+    UpstreamsHealthCheck(@RestClient CameraClient camera, @RestClient InferenceClient inference) {
+        this.camera = camera;
+        this.inference = inference;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        String cameraState = probe(() -> {
+            camera.cameraInfo();
+            return "up";
+        });
+        String inferenceState = probe(() -> {
+            try (Response r = inference.ready()) {
+                return r.getStatus() == 200 ? "up" : "not ready (HTTP " + r.getStatus() + ")";
+            }
+        });
+        return HealthCheckResponse.named("upstreams")
+                .status("up".equals(cameraState) && "up".equals(inferenceState))
+                .withData("camera", cameraState)
+                .withData("inference", inferenceState)
+                .build();
+    }
+
+    private static String probe(java.util.function.Supplier<String> check) {
+        try {
+            return check.get();
+        } catch (RuntimeException e) {
+            return "down: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.visualinspection.backend.rest;
+
+import io.visualinspection.backend.config.BackendConfig;
+import io.visualinspection.backend.mapping.InspectionResponseMapper;
+import io.visualinspection.backend.service.Inspection;
+import io.visualinspection.backend.service.InspectionOptions;
+import io.visualinspection.backend.service.InspectionService;
+import io.visualinspection.model.camera.CameraParameters;
+import io.visualinspection.model.camera.ImageParameters;
+import io.visualinspection.model.camera.QueryParameters;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
+
+/** The inspection endpoints line controllers call (SPEC "Backend"). */
+@Path("/main")
+@Tag(name = "inspection")
+public class InspectionResource {
+
+    private final InspectionService inspections;
+    private final BackendConfig config;
+
+    InspectionResource(InspectionService inspections, BackendConfig config) {
+        this.inspections = inspections;
+        this.config = config;
+    }
+
+    @GET
+    @Path("/with-camera")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Trigger the camera and inspect the photo",
+            description = "Query: camera parameters (serial_number, ip_address, timeout_ms, exposure_time_microseconds, "
+                    + "convert_to_format, ...), image parameters (format, quality, rotation_angle, rotation_expand, "
+                    + "roi_*), pattern_key, min_score (0..1, default 0.5), strict, return_options (bitmask, default "
+                    + "127: 1 decision, 2 pattern, 4 image, 8 drawn image, 16 boxes, 32 class ids, 64 scores).")
+    public Map<String, Object> withCamera(@Context UriInfo uri) {
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        InspectionOptions options = RequestParameters.options(query::getFirst, config);
+        CameraParameters camera;
+        ImageParameters image;
+        try {
+            camera = QueryParameters.camera(query::getFirst);
+            image = QueryParameters.image(query::getFirst);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        Inspection inspection = inspections.inspectWithCamera(camera, image, options);
+        return InspectionResponseMapper.toResponse(inspection.result(), options);
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Inspect an uploaded image",
+            description = "Multipart field `image`; pattern_key, min_score, strict and return_options as form "
+                    + "fields or query parameters.")
+    public Map<String, Object> upload(MultipartFormDataInput form, @Context UriInfo uri) {
+        return inspectUpload(form, uri);
+    }
+
+    /** The ancestor took the upload as a GET with a multipart body; line controllers written for it still do. */
+    @GET
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Inspect an uploaded image (ancestor-compatible GET with a multipart body)")
+    public Map<String, Object> uploadWithGet(MultipartFormDataInput form, @Context UriInfo uri) {
+        return inspectUpload(form, uri);
+    }
+
+    private Map<String, Object> inspectUpload(MultipartFormDataInput form, UriInfo uri) {
+        ImageForm upload = ImageForm.of(form);
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        InspectionOptions options = RequestParameters.options(
+                RequestParameters.firstOf(upload.fields()::get, query::getFirst), config);
+        Inspection inspection = inspections.inspectImage(upload.image(), options);
+        return InspectionResponseMapper.toResponse(inspection.result(), options);
+    }
+}

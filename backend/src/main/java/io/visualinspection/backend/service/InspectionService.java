@@ -1,0 +1,238 @@
+package io.visualinspection.backend.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.visualinspection.backend.client.CameraClient;
+import io.visualinspection.backend.client.InferenceClient;
+import io.visualinspection.backend.client.UpstreamException;
+import io.visualinspection.backend.client.Upstreams;
+import io.visualinspection.backend.config.BackendConfig;
+import io.visualinspection.model.Detection;
+import io.visualinspection.model.InferenceResult;
+import io.visualinspection.model.InspectionResult;
+import io.visualinspection.model.camera.CameraParameters;
+import io.visualinspection.model.camera.ImageParameters;
+import io.visualinspection.model.camera.QueryParameters;
+import io.visualinspection.model.image.ImageCodec;
+import io.visualinspection.model.image.ImageDecodeException;
+import io.visualinspection.model.pattern.Pattern;
+import io.visualinspection.model.pattern.PatternCheckResult;
+import io.visualinspection.model.pattern.PatternMatcher;
+import io.visualinspection.model.render.InspectionRenderer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
+import java.awt.image.BufferedImage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/** Turns a trigger into a decision: camera, inference, pattern check, drawing, encoding. */
+@ApplicationScoped
+public class InspectionService {
+
+    private static final Logger LOG = Logger.getLogger(InspectionService.class);
+    private static final int TIMEOUT_MARGIN_MS = 1000;
+
+    private final CameraClient camera;
+    private final InferenceClient inference;
+    private final PatternRepository patterns;
+    private final BackendConfig config;
+    private final MeterRegistry meters;
+    private final CameraParameters cameraDefaults;
+    private final ImageParameters imageDefaults;
+    private final AtomicReference<Inspection> latest = new AtomicReference<>();
+
+    InspectionService(@RestClient CameraClient camera, @RestClient InferenceClient inference,
+            PatternRepository patterns, BackendConfig config, MeterRegistry meters) {
+        this.camera = camera;
+        this.inference = inference;
+        this.patterns = patterns;
+        this.config = config;
+        this.meters = meters;
+        Map<String, String> defaults = config.camera().defaults();
+        this.cameraDefaults = QueryParameters.camera(defaults::get);
+        this.imageDefaults = QueryParameters.image(defaults::get);
+    }
+
+    /** Takes a photo with the given parameters (over the configured defaults) and inspects it. */
+    public Inspection inspectWithCamera(CameraParameters cameraRequest, ImageParameters imageRequest,
+            InspectionOptions options) {
+        CameraParameters cam = withTimeoutBelowHttp(cameraRequest.over(cameraDefaults));
+        ImageParameters img = imageRequest.over(imageDefaults);
+        List<String> problems = new ArrayList<>(cam.problems());
+        problems.addAll(img.problems());
+        if (!problems.isEmpty()) {
+            throw new BadRequestException(String.join("; ", problems));
+        }
+        Pattern pattern = resolvePattern(options.patternKey());
+        StageTimings timings = new StageTimings(meters);
+        Map<String, String> query = new java.util.LinkedHashMap<>(cam.toQuery());
+        query.putAll(img.toQuery());
+        Photo photo = timings.time("camera", () -> upstream("camera", () -> takePhoto(query)));
+        return inspect(photo.bytes(), photo.mediaType(), pattern, options, timings);
+    }
+
+    /** Inspects an uploaded image. */
+    public Inspection inspectImage(byte[] image, InspectionOptions options) {
+        Pattern pattern = resolvePattern(options.patternKey());
+        StageTimings timings = new StageTimings(meters);
+        return inspect(image, null, pattern, options, timings);
+    }
+
+    /** The most recent inspection, if any. */
+    public Inspection latest() {
+        return latest.get();
+    }
+
+    /** The drawn JPEG of an inspection, drawing it now if it was not drawn yet. */
+    public byte[] drawn(Inspection inspection) {
+        if (inspection.drawnJpeg() != null) {
+            return inspection.drawnJpeg();
+        }
+        byte[] jpeg = draw(inspection.image(), inspection.inference(), inspection.pattern(), inspection.check(),
+                new StageTimings(meters));
+        latest.compareAndSet(inspection, inspection.withDrawn(jpeg));
+        return jpeg;
+    }
+
+    /** The image as taken, as JPEG (re-encoded if the camera sent another format). */
+    public byte[] rawJpeg(Inspection inspection) {
+        if ("image/jpeg".equals(inspection.imageMediaType()) || isJpeg(inspection.image())) {
+            return inspection.image();
+        }
+        return ImageCodec.encodeJpeg(decodeOwn(inspection.image()), config.inspection().drawnJpegQuality());
+    }
+
+    public Pattern resolvePattern(String requestedKey) {
+        String key = requestedKey != null ? requestedKey : patterns.defaultKey();
+        if (key == null) {
+            return null; // no pattern configured: decision null with a reason, never an error
+        }
+        return patterns.find(key).orElseThrow(() -> new NotFoundException("unknown pattern_key '" + key
+                + "'; known: " + patterns.snapshot().patterns().keySet()));
+    }
+
+    private Inspection inspect(byte[] image, String mediaType, Pattern pattern, InspectionOptions options,
+            StageTimings timings) {
+        InferenceResult detected = timings.time("inference", () -> upstream("inference",
+                () -> inference.infer(image)));
+        PatternCheckResult check = timings.time("pattern", () -> check(pattern, detected, options));
+        byte[] drawn = options.wants(InspectionOptions.IMAGE_DRAWN)
+                ? draw(image, detected, pattern, check, timings) : null;
+        Base64.Encoder b64 = Base64.getEncoder();
+        InspectionResult.Images images = options.wants(InspectionOptions.IMAGE)
+                || options.wants(InspectionOptions.IMAGE_DRAWN)
+                ? timings.time("encoding", () -> new InspectionResult.Images(
+                        options.wants(InspectionOptions.IMAGE) ? b64.encodeToString(image) : null,
+                        drawn != null ? b64.encodeToString(drawn) : null))
+                : null;
+        Map<String, Double> ms = timings.finish();
+        InspectionResult result = new InspectionResult(UUID.randomUUID().toString(), Instant.now(), check.decision(),
+                check.reason(), check.patternKey(), check.patternName(), check.lg(), images,
+                new InspectionResult.Results(detected.bboxes(), detected.classIds(), detected.scores(),
+                        detected.classNames()),
+                detected.model(), detected.modelVersion(), detected.imageWidth(), detected.imageHeight(),
+                options.minScore(), ms);
+        Inspection inspection = new Inspection(result, image, mediaType, detected, pattern, check, drawn);
+        latest.set(inspection);
+        meters.counter("inspections", "decision", decisionTag(check.decision()),
+                "pattern", check.patternKey() == null ? "none" : check.patternKey()).increment();
+        LOG.infof("inspection %s: %s pattern=%s variant=%s %d/%d in %.0f ms", result.inspectionId(),
+                decisionTag(check.decision()), check.patternKey(), check.patternName(), check.matchedItems(),
+                check.totalItems(), ms.get("total"));
+        return inspection;
+    }
+
+    private static PatternCheckResult check(Pattern pattern, InferenceResult detected, InspectionOptions options) {
+        if (pattern == null) {
+            return PatternCheckResult.noPattern("no pattern is configured: set backend.patterns.default-key or "
+                    + "pass pattern_key");
+        }
+        return PatternMatcher.checkPixels(pattern, detected.detections(), detected.imageWidth(),
+                detected.imageHeight(), options.minScore(), options.strict());
+    }
+
+    private byte[] draw(byte[] image, InferenceResult detected, Pattern pattern, PatternCheckResult check,
+            StageTimings timings) {
+        BufferedImage decoded = timings.time("decoding", () -> decodeOwn(image));
+        List<Detection> detections = detected.detections();
+        List<String> names = detected.classNames();
+        BufferedImage drawn = timings.time("drawing", () -> InspectionRenderer.draw(decoded, detections,
+                id -> nameOf(id, detected, names), pattern, check));
+        return timings.time("encoding", () -> ImageCodec.encodeJpeg(drawn, config.inspection().drawnJpegQuality()));
+    }
+
+    private static String nameOf(int classId, InferenceResult detected, List<String> names) {
+        if (names != null) {
+            int i = detected.classIds().indexOf(classId);
+            if (i >= 0) {
+                return names.get(i);
+            }
+        }
+        return "class " + classId;
+    }
+
+    /** An image that inference already accepted; failing to decode it here is this service's fault. */
+    private static BufferedImage decodeOwn(byte[] image) {
+        try {
+            return ImageCodec.decode(image);
+        } catch (ImageDecodeException e) {
+            throw new IllegalStateException("the image inference accepted cannot be decoded for drawing: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private record Photo(byte[] bytes, String mediaType) {
+    }
+
+    private Photo takePhoto(Map<String, String> query) {
+        try (Response r = camera.takePhoto(query)) {
+            if (r.getStatus() >= 400) {
+                throw Upstreams.fromResponse("camera", r, null);
+            }
+            byte[] bytes = r.readEntity(byte[].class);
+            if (bytes == null || bytes.length == 0) {
+                throw new UpstreamException("camera", 502, "failed", "camera returned an empty image", null);
+            }
+            return new Photo(bytes, r.getMediaType() == null ? null : r.getMediaType().toString());
+        }
+    }
+
+    private <T> T upstream(String name, java.util.function.Supplier<T> call) {
+        try {
+            return Upstreams.call(name, call);
+        } catch (UpstreamException e) {
+            meters.counter("upstream_errors", "upstream", e.upstream(), "kind", e.kind()).increment();
+            throw e;
+        }
+    }
+
+    /** The camera's own timeout stays below the HTTP timeout, so that the camera answers first. */
+    private CameraParameters withTimeoutBelowHttp(CameraParameters cam) {
+        long httpMs = config.camera().timeoutMs();
+        int ceiling = (int) Math.max(CameraParameters.MIN_TIMEOUT_MS, httpMs - TIMEOUT_MARGIN_MS);
+        if (cam.timeoutMs() == null) {
+            return cam.withTimeoutMs(ceiling);
+        }
+        if (cam.timeoutMs() > ceiling) {
+            throw new BadRequestException("timeout_ms must be at most " + ceiling + " (the backend waits "
+                    + httpMs + " ms for the camera), got " + cam.timeoutMs());
+        }
+        return cam;
+    }
+
+    private static boolean isJpeg(byte[] b) {
+        return b.length > 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8;
+    }
+
+    static String decisionTag(Boolean decision) {
+        return decision == null ? "none" : decision ? "ok" : "nok";
+    }
+}

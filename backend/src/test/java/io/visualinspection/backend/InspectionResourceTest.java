@@ -1,0 +1,194 @@
+package io.visualinspection.backend;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.aMapWithSize;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.visualinspection.model.image.ImageCodec;
+import io.visualinspection.model.testing.SampleData;
+import java.awt.image.BufferedImage;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+/** Inspections through the real camera emulator and inference service, with the sample pattern demo-cat. */
+@QuarkusTest
+@WithTestResource(RealUpstreams.class)
+class InspectionResourceTest {
+
+    @Test
+    void theCatPhotoPassesTheCatPattern() {
+        given().multiPart("image", SampleData.image("chelsea.png").toFile(), "image/png")
+                .when().post("/main")
+                .then().statusCode(200)
+                .body("decision", equalTo(true))
+                .body("pattern_key", equalTo("demo-cat"))
+                .body("pattern_name", equalTo("cat-centred"))
+                .body("pattern_lg", contains(true))
+                .body("results.class_names", hasItem("cat"))
+                .body("image_width", equalTo(451))
+                .body("inspection_id", notNullValue())
+                .body("timings_ms", hasKey("inference"))
+                .body("timings_ms", hasKey("total"));
+    }
+
+    @Test
+    void theCupPhotoFailsAndTheDrawnImageShowsTheResult() throws Exception {
+        JsonPath json = given().multiPart("image", SampleData.image("coffee.png").toFile(), "image/png")
+                .when().post("/main")
+                .then().statusCode(200)
+                .body("decision", equalTo(false))
+                .body("pattern_lg", contains(false))
+                .body("reason", containsString("not found"))
+                .extract().jsonPath();
+        BufferedImage drawn = ImageCodec.decode(Base64.getDecoder().decode(json.getString("images.img_drawn")));
+        assertThat(drawn.getWidth()).isEqualTo(600);
+        int banner = drawn.getRGB(599, 3);
+        assertThat((banner >> 16) & 0xff).as("red NOK banner").isGreaterThan(150);
+        assertThat((banner >> 8) & 0xff).isLessThan(100);
+    }
+
+    @Test
+    void theCameraIsTriggeredAndItsPhotoInspected() {
+        given().when().get("/main/with-camera?format=png&min_score=0.5")
+                .then().statusCode(200)
+                .body("decision", equalTo(true))
+                .body("images.img", notNullValue())
+                .body("images.img_drawn", notNullValue());
+    }
+
+    @Test
+    void returnOptionsSelectTheFields() {
+        given().when().get("/main/with-camera?return_options=1")
+                .then().statusCode(200)
+                .body("decision", equalTo(true))
+                .body("$", not(hasKey("images")))
+                .body("$", not(hasKey("results")))
+                .body("$", not(hasKey("pattern_lg")));
+        given().when().get("/main/with-camera?return_options=48")
+                .then().statusCode(200)
+                .body("$", not(hasKey("decision")))
+                .body("results", aMapWithSize(3))
+                .body("results.class_ids", hasItem(15));
+    }
+
+    @Test
+    void requestsNamingNoPatternWhereNoneIsDefaultGetANullDecision() {
+        // min_score 0.99: nothing takes part, so the decision is false with a reason, not an error.
+        given().when().get("/main/with-camera?min_score=0.99&return_options=3")
+                .then().statusCode(200)
+                .body("decision", equalTo(false))
+                .body("reason", containsString("no detection has a score >= 0.99"));
+    }
+
+    @Test
+    void badParametersAre400AndUnknownPatternsAre404() {
+        given().when().get("/main/with-camera?return_options=128")
+                .then().statusCode(400).body("message", containsString("return_options must be a bitmask"));
+        given().when().get("/main/with-camera?min_score=2")
+                .then().statusCode(400).body("message", equalTo("min_score must be in 0..1, got 2.0"));
+        given().when().get("/main/with-camera?quality=5")
+                .then().statusCode(400).body("message", equalTo("quality must be in 10..100, got 5"));
+        given().when().get("/main/with-camera?timeout_ms=60000")
+                .then().statusCode(400).body("message", containsString("timeout_ms must be at most 4000"));
+        given().when().get("/main/with-camera?pattern_key=nope")
+                .then().statusCode(404)
+                .body("message", equalTo("unknown pattern_key 'nope'; known: [demo-cat]"));
+        given().when().get("/main/with-camera?serial_number=XYZ")
+                .then().statusCode(404)
+                .body("upstream", equalTo("camera"))
+                .body("message", containsString("no camera with serial_number 'XYZ'"));
+        given().multiPart("image", "x.jpg", "not an image".getBytes(), "image/jpeg")
+                .when().post("/main")
+                .then().statusCode(400)
+                .body("upstream", equalTo("inference"))
+                .body("message", containsString("not an image"));
+        given().multiPart("picture", SampleData.image("chelsea.png").toFile(), "image/png")
+                .when().post("/main")
+                .then().statusCode(400).body("message", containsString("'image' is missing"));
+    }
+
+    @Test
+    void theLatestImagesAreServedAsJpeg() throws Exception {
+        given().multiPart("image", SampleData.image("coffee.png").toFile(), "image/png")
+                .when().post("/main?return_options=1").then().statusCode(200);
+        byte[] raw = given().when().get("/image-raw").then().statusCode(200).contentType("image/jpeg")
+                .extract().asByteArray();
+        assertThat(ImageCodec.decode(raw).getWidth()).isEqualTo(600);
+        byte[] drawn = given().when().get("/image-draw").then().statusCode(200).contentType("image/jpeg")
+                .extract().asByteArray();
+        assertThat(drawn).isNotEqualTo(raw);
+        assertThat(ImageCodec.decode(drawn).getHeight()).isEqualTo(400);
+    }
+
+    @Test
+    void inspectionsAreCountedByDecisionAndPattern() {
+        given().multiPart("image", SampleData.image("chelsea.png").toFile(), "image/png")
+                .when().post("/main?return_options=1").then().statusCode(200);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("inspections_total\\{decision=\"ok\",pattern=\"demo-cat\"} [1-9]");
+        assertThat(metrics).contains("inspection_stage_seconds_bucket{stage=\"inference\"");
+    }
+
+    @Test
+    void checkPatternTakesAKeyOrAnInlinePattern() {
+        given().contentType("application/json")
+                .body("{\"coordinates\": [[0.1, 0.1, 0.9, 0.9]], \"class_ids\": [15], \"pattern_key\": \"demo-cat\"}")
+                .when().post("/check-pattern")
+                .then().statusCode(200)
+                .body("decision", equalTo(true)).body("pattern_name", equalTo("cat-centred")).body("lg", contains(true));
+        given().contentType("application/json")
+                .body("{\"coordinates\": [[0.1, 0.1, 0.2, 0.2], [0.6, 0.6, 0.7, 0.7]], \"class_ids\": [1, 1],"
+                        + " \"pattern\": {\"two\": ["
+                        + "{\"class_id\": 1, \"inner\": [0.15, 0.15, 0.15, 0.15], \"outer\": [0.0, 0.0, 0.5, 0.5]},"
+                        + "{\"class_id\": 1, \"inner\": [0.15, 0.15, 0.15, 0.15], \"outer\": [0.0, 0.0, 0.5, 0.5]}]}}")
+                .when().post("/check-pattern")
+                .then().statusCode(200)
+                .body("decision", equalTo(false))
+                .body("lg", contains(true, false))
+                .body("matched_detections", contains(0, -1));
+        given().contentType("application/json")
+                .body("{\"coordinates\": [[0.1, 0.1, 0.9, 0.9]], \"class_ids\": [15, 16]}")
+                .when().post("/check-pattern")
+                .then().statusCode(400).body("message", containsString("same length"));
+        given().contentType("application/json")
+                .body("{\"coordinates\": [], \"class_ids\": []}")
+                .when().post("/check-pattern")
+                .then().statusCode(200).body("decision", equalTo(false)).body("reason", equalTo("no detections"));
+    }
+
+    @Test
+    void patternsAreListed() {
+        given().when().get("/patterns")
+                .then().statusCode(200)
+                .body("default_key", equalTo("demo-cat"))
+                .body("patterns[0].key", equalTo("demo-cat"))
+                .body("patterns[0].variants[0].name", equalTo("cat-centred"))
+                .body("errors", aMapWithSize(0));
+    }
+
+    @Test
+    void readinessReportsTheUpstreams() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'upstreams' }.data.camera", equalTo("up"))
+                .body("checks.find { it.name == 'upstreams' }.data.inference", equalTo("up"));
+    }
+
+    @Test
+    void theLegacyGetWithAMultipartBodyIsAccepted() {
+        given().multiPart("image", SampleData.image("chelsea.png").toFile(), "image/png")
+                .when().get("/main")
+                .then().statusCode(200).body("decision", equalTo(true)).body("reason", nullValue());
+    }
+}
