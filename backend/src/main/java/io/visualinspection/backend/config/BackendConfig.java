@@ -17,6 +17,26 @@ public interface BackendConfig {
 
     Inspection inspection();
 
+    Archive archive();
+
+    History history();
+
+    Auth auth();
+
+    /** Bearer-token authentication of the API. */
+    interface Auth {
+        /** When on, every API call needs {@code Authorization: Bearer <one of the tokens>}. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The accepted tokens (comma-separated); never logged. */
+        Optional<java.util.List<String>> tokens();
+
+        /** Also protect health, metrics and the API docs ({@code /q/*}); off so that probes and scrapers work. */
+        @WithDefault("false")
+        boolean protectOperations();
+    }
+
     interface Patterns {
         /** A pattern YAML file, or a folder of them; each file name (without .yaml) is a pattern key. */
         Path path();
@@ -42,6 +62,37 @@ public interface BackendConfig {
          */
         @WithDefault("5000")
         int timeoutMs();
+    }
+
+    /** Which inspections are saved to disk, with their images and a JSON record of the result. */
+    interface Archive {
+        /** Folder of the archive; no folder, no archive. */
+        Optional<Path> dir();
+
+        /** {@code all}, {@code every-n} (one in {@link #everyN()}) or {@code none}. */
+        @WithDefault("all")
+        String mode();
+
+        @WithDefault("10")
+        int everyN();
+
+        /** Save every failed (NOK) inspection whatever the mode. */
+        @WithDefault("true")
+        boolean alwaysFailed();
+
+        /** Inspections waiting to be written; when full, the request writes its own (never dropped). */
+        @WithDefault("256")
+        int queueSize();
+    }
+
+    /** The recent inspections kept in memory for {@code GET /inspections}. */
+    interface History {
+        @WithDefault("500")
+        int size();
+
+        /** Of those, how many keep their images in memory (needed when they are not archived). */
+        @WithDefault("20")
+        int imagesInMemory();
     }
 
     interface Inspection {

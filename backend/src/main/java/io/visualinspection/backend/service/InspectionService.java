@@ -8,6 +8,7 @@ import io.visualinspection.backend.client.Upstreams;
 import io.visualinspection.backend.config.BackendConfig;
 import io.visualinspection.model.Detection;
 import io.visualinspection.model.InferenceResult;
+import io.visualinspection.model.InspectionRecord;
 import io.visualinspection.model.InspectionResult;
 import io.visualinspection.model.camera.CameraParameters;
 import io.visualinspection.model.camera.ImageParameters;
@@ -28,8 +29,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -47,13 +48,18 @@ public class InspectionService {
     private final MeterRegistry meters;
     private final CameraParameters cameraDefaults;
     private final ImageParameters imageDefaults;
+    private final InspectionHistory history;
+    private final InspectionArchive archive;
     private final AtomicReference<Inspection> latest = new AtomicReference<>();
 
     InspectionService(@RestClient CameraClient camera, @RestClient InferenceClient inference,
-            PatternRepository patterns, BackendConfig config, MeterRegistry meters) {
+            PatternRepository patterns, InspectionHistory history, InspectionArchive archive, BackendConfig config,
+            MeterRegistry meters) {
         this.camera = camera;
         this.inference = inference;
         this.patterns = patterns;
+        this.history = history;
+        this.archive = archive;
         this.config = config;
         this.meters = meters;
         Map<String, String> defaults = config.camera().defaults();
@@ -76,14 +82,14 @@ public class InspectionService {
         Map<String, String> query = new java.util.LinkedHashMap<>(cam.toQuery());
         query.putAll(img.toQuery());
         Photo photo = timings.time("camera", () -> upstream("camera", () -> takePhoto(query)));
-        return inspect(photo.bytes(), photo.mediaType(), pattern, options, timings);
+        return inspect(photo.bytes(), photo.mediaType(), pattern, options, timings, "camera", query);
     }
 
     /** Inspects an uploaded image. */
     public Inspection inspectImage(byte[] image, InspectionOptions options) {
         Pattern pattern = resolvePattern(options.patternKey());
         StageTimings timings = new StageTimings(meters);
-        return inspect(image, null, pattern, options, timings);
+        return inspect(image, null, pattern, options, timings, "upload", Map.of());
     }
 
     /** The most recent inspection, if any. */
@@ -120,7 +126,7 @@ public class InspectionService {
     }
 
     private Inspection inspect(byte[] image, String mediaType, Pattern pattern, InspectionOptions options,
-            StageTimings timings) {
+            StageTimings timings, String source, Map<String, String> cameraQuery) {
         InferenceResult detected = timings.time("inference", () -> upstream("inference",
                 () -> inference.infer(image)));
         PatternCheckResult check = timings.time("pattern", () -> check(pattern, detected, options));
@@ -134,7 +140,8 @@ public class InspectionService {
                         drawn != null ? b64.encodeToString(drawn) : null))
                 : null;
         Map<String, Double> ms = timings.finish();
-        InspectionResult result = new InspectionResult(UUID.randomUUID().toString(), Instant.now(), check.decision(),
+        Instant now = Instant.now();
+        InspectionResult result = new InspectionResult(InspectionIds.next(now), now, check.decision(),
                 check.reason(), check.patternKey(), check.patternName(), check.lg(), images,
                 new InspectionResult.Results(detected.bboxes(), detected.classIds(), detected.scores(),
                         detected.classNames()),
@@ -142,12 +149,71 @@ public class InspectionService {
                 options.minScore(), ms);
         Inspection inspection = new Inspection(result, image, mediaType, detected, pattern, check, drawn);
         latest.set(inspection);
+        record(inspection, source, cameraQuery, options);
         meters.counter("inspections", "decision", decisionTag(check.decision()),
                 "pattern", check.patternKey() == null ? "none" : check.patternKey()).increment();
         LOG.infof("inspection %s: %s pattern=%s variant=%s %d/%d in %.0f ms", result.inspectionId(),
                 decisionTag(check.decision()), check.patternKey(), check.patternName(), check.matchedItems(),
                 check.totalItems(), ms.get("total"));
         return inspection;
+    }
+
+    /** Keeps the inspection in the history, and in the archive when the configuration says so. */
+    private void record(Inspection inspection, String source, Map<String, String> cameraQuery,
+            InspectionOptions options) {
+        InspectionResult r = inspection.result();
+        InspectionResult withoutImages = new InspectionResult(r.inspectionId(), r.timestamp(), r.decision(), r.reason(),
+                r.patternKey(), r.patternName(), r.patternLg(), null, r.results(), r.model(), r.modelVersion(),
+                r.imageWidth(), r.imageHeight(), r.minScore(), r.timingsMs());
+        Map<String, String> parameters = new java.util.LinkedHashMap<>(cameraQuery);
+        if (options.patternKey() != null) {
+            parameters.put("pattern_key", options.patternKey());
+        }
+        parameters.put("min_score", String.valueOf(options.minScore()));
+        if (options.strict() != null) {
+            parameters.put("strict", String.valueOf(options.strict()));
+        }
+        InspectionRecord record = new InspectionRecord(withoutImages, parameters, source, null, null, null);
+        Supplier<byte[]> drawn = memoize(() -> drawn(inspection));
+        if (archive.wants(r.decision())) {
+            record = archive.submit(new InspectionArchive.Entry(record, inspection.image(),
+                    extension(inspection.image()), drawn));
+        }
+        history.add(record, new InspectionHistory.Images(inspection.image(), mediaType(inspection.image()), drawn));
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> s) {
+        AtomicReference<T> value = new AtomicReference<>();
+        return () -> {
+            T v = value.get();
+            if (v == null) {
+                v = s.get();
+                value.compareAndSet(null, v);
+            }
+            return v;
+        };
+    }
+
+    static String extension(byte[] image) {
+        if (isJpeg(image)) {
+            return "jpg";
+        }
+        if (image.length > 3 && (image[0] & 0xff) == 0x89 && image[1] == 'P' && image[2] == 'N' && image[3] == 'G') {
+            return "png";
+        }
+        if (image.length > 1 && image[0] == 'B' && image[1] == 'M') {
+            return "bmp";
+        }
+        return "img";
+    }
+
+    static String mediaType(byte[] image) {
+        return switch (extension(image)) {
+            case "jpg" -> "image/jpeg";
+            case "png" -> "image/png";
+            case "bmp" -> "image/bmp";
+            default -> "application/octet-stream";
+        };
     }
 
     private static PatternCheckResult check(Pattern pattern, InferenceResult detected, InspectionOptions options) {
