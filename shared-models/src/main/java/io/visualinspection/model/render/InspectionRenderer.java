@@ -30,7 +30,8 @@ public final class InspectionRenderer {
     static final Color OK = new Color(0x1B8A3A);
     static final Color NOK = new Color(0xC62828);
     static final Color NONE = new Color(0x616161);
-    static final Color MISSING = new Color(0xFF1744);
+    // Not in the class palette, so a missing item never looks like a detection.
+    static final Color MISSING = new Color(0xFFEA00);
 
     private InspectionRenderer() {
     }
@@ -59,6 +60,8 @@ public final class InspectionRenderer {
             float line = Math.max(2f, shortSide / 250f);
             Font font = new Font(Font.SANS_SERIF, Font.BOLD, Math.max(11, Math.round(shortSide / 32f)));
             g.setFont(font);
+            // Labels never hide under the banner.
+            int top = check != null ? bannerHeight(g.getFontMetrics()) : 0;
 
             if (pattern != null && check != null && Boolean.FALSE.equals(check.decision())) {
                 drawMissingItems(g, pattern.variant(check.patternName()), check, w, h, line);
@@ -67,7 +70,7 @@ public final class InspectionRenderer {
                 Color colour = ClassColors.of(d.classId());
                 drawBox(g, d.box(), colour, new BasicStroke(line));
                 String label = nameOf.apply(d.classId()) + String.format(Locale.ROOT, " %.2f", d.score());
-                drawLabel(g, label, d.box(), colour, w, h);
+                drawLabel(g, label, d.box(), colour, w, h, top);
             }
             if (check != null) {
                 drawBanner(g, check, w);
@@ -108,17 +111,21 @@ public final class InspectionRenderer {
         g.drawRect(x, y, bw, bh);
     }
 
-    private static void drawLabel(Graphics2D g, String text, Box b, Color colour, int w, int h) {
+    private static void drawLabel(Graphics2D g, String text, Box b, Color colour, int w, int h, int top) {
         FontMetrics fm = g.getFontMetrics();
         int tw = fm.stringWidth(text) + 6;
         int th = fm.getAscent() + fm.getDescent() + 2;
         int x = (int) Math.max(0, Math.min(b.x0(), w - tw));
-        // Above the box where there is room, else inside its top edge.
-        int y = (int) (b.y0() - th >= 0 ? b.y0() - th : Math.min(b.y0(), h - th));
+        // Above the box where there is room, else inside its top edge; always below the banner.
+        int y = (int) (b.y0() - th >= top ? b.y0() - th : Math.max(top, Math.min(b.y0(), h - th)));
         g.setColor(colour);
         g.fillRect(x, y, tw, th);
         g.setColor(ClassColors.textOn(colour));
         g.drawString(text, x + 3, y + 1 + fm.getAscent());
+    }
+
+    private static int bannerHeight(FontMetrics fm) {
+        return fm.getAscent() + fm.getDescent() + 8;
     }
 
     private static void drawBanner(Graphics2D g, PatternCheckResult check, int w) {
@@ -129,7 +136,7 @@ public final class InspectionRenderer {
                         + check.matchedItems() + "/" + check.totalItems();
         String text = verdict + "  " + (detail == null ? "" : detail);
         FontMetrics fm = g.getFontMetrics();
-        int th = fm.getAscent() + fm.getDescent() + 8;
+        int th = bannerHeight(fm);
         g.setColor(decision == null ? NONE : decision ? OK : NOK);
         g.fillRect(0, 0, w, th);
         g.setColor(Color.WHITE);
