@@ -31,7 +31,7 @@ public record ImageParameters(
 
     public static final ImageParameters NONE = new ImageParameters(null, null, null, null, null, null, null, null);
 
-    public static final Set<String> FORMATS = Set.of("jpeg", "png", "bmp");
+    public static final Set<String> FORMATS = Set.of("jpeg", "png", "bmp", "webp");
     public static final int MIN_QUALITY = 10;
     public static final int MAX_QUALITY = 100;
 

@@ -1,5 +1,7 @@
 package io.visualinspection.model.image;
 
+import com.twelvemonkeys.contrib.exif.EXIFUtilities;
+import com.twelvemonkeys.contrib.exif.Orientation;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,9 +18,11 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
- * Decodes and encodes images with the JDK's ImageIO (plus any reader plugged into it). Decoding reads
- * the declared size first and refuses images over a pixel limit before a single pixel is allocated, so a
- * small file that declares 50000 x 50000 pixels cannot exhaust memory.
+ * Decodes and encodes images with ImageIO and the TwelveMonkeys readers (JPEG in CMYK/YCCK and other
+ * variants the JDK refuses, WebP). Decoding reads the declared size first and refuses images over a pixel
+ * limit before a single pixel is allocated, so a small file that declares 50000 x 50000 pixels cannot
+ * exhaust memory. The EXIF orientation of a photo is applied, so that boxes refer to the image as a person
+ * sees it (as browsers and phone galleries show it).
  */
 public final class ImageCodec {
 
@@ -27,6 +31,8 @@ public final class ImageCodec {
 
     static {
         ImageIO.setUseCache(false); // no temp files: decoding stays in memory, and safe on read-only disks
+        // Plugins on an application class loader (as in Quarkus) are found only through an explicit scan.
+        ImageIO.scanForPlugins();
     }
 
     private ImageCodec() {
@@ -64,7 +70,7 @@ public final class ImageCodec {
                 if (image == null) {
                     throw new ImageDecodeException("the image could not be decoded", false, null);
                 }
-                return image;
+                return Orientations.apply(image, orientation(reader));
             } finally {
                 reader.dispose();
             }
@@ -74,6 +80,15 @@ public final class ImageCodec {
             // ImageIO reports truncated and corrupt data as IIOException, and some plugins as runtime errors.
             throw new ImageDecodeException("the image is corrupt or truncated (" + bytes.length + " bytes): "
                     + e.getMessage(), false, e);
+        }
+    }
+
+    private static Orientation orientation(ImageReader reader) {
+        try {
+            Orientation o = EXIFUtilities.findImageOrientation(reader.getImageMetadata(0));
+            return o != null ? o : Orientation.Normal;
+        } catch (IOException | RuntimeException e) {
+            return Orientation.Normal; // unreadable metadata: the pixels are still good
         }
     }
 

@@ -35,7 +35,7 @@ class CameraParametersTest {
                 "exposure_time_microseconds must be >= 500, got 499",
                 "destination_port must be in 0..65535, got 70000");
         assertThat(new ImageParameters("gif", 9, null, null, -1.0, null, null, null).problems()).containsExactly(
-                "format must be one of [bmp, jpeg, png], got 'gif'",
+                "format must be one of [bmp, jpeg, png, webp], got 'gif'",
                 "quality must be in 10..100, got 9",
                 "roi_left must be >= 0 (<= 1: fraction of the image, larger: pixels), got -1.0");
         assertThat(CameraParameters.NONE.problems()).isEmpty();

@@ -1,0 +1,34 @@
+package io.visualinspection.model.testing;
+
+import java.io.ByteArrayOutputStream;
+
+/** Image bytes for tests that need what ImageIO cannot write. */
+public final class TestImages {
+
+    private TestImages() {
+    }
+
+    /** The JPEG with an EXIF APP1 segment (little-endian TIFF, one IFD entry: Orientation) after SOI. */
+    public static byte[] withExifOrientation(byte[] jpeg, int orientation) {
+        byte[] tiff = {
+            'I', 'I', 42, 0, 8, 0, 0, 0,          // header, IFD at offset 8
+            1, 0,                                  // one entry
+            0x12, 0x01, 3, 0, 1, 0, 0, 0, (byte) orientation, 0, 0, 0, // 0x0112 SHORT count 1 value
+            0, 0, 0, 0,                            // no next IFD
+        };
+        byte[] exif = new byte[6 + tiff.length];
+        System.arraycopy(new byte[] {'E', 'x', 'i', 'f', 0, 0}, 0, exif, 0, 6);
+        System.arraycopy(tiff, 0, exif, 6, tiff.length);
+        int length = exif.length + 2;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0xFF);
+        out.write(0xD8);
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write(length >> 8);
+        out.write(length & 0xff);
+        out.writeBytes(exif);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+}
