@@ -1,9 +1,8 @@
 package io.visualinspection.camera.rest;
 
 import io.smallrye.common.annotation.Blocking;
+import io.visualinspection.camera.service.PhotoRequest;
 import io.visualinspection.camera.service.PhotoService;
-import io.visualinspection.model.camera.CameraParameters;
-import io.visualinspection.model.camera.ImageParameters;
 import io.visualinspection.model.camera.QueryParameters;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
@@ -16,8 +15,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
 
-/** The Basler adapter's API (SPEC "Camera adapter"), served from the emulated camera. */
+/** The Basler adapter's API (SPEC "Camera adapter"), served from the emulated cameras. */
 @Path("/basler")
 @Tag(name = "camera")
 @Blocking
@@ -31,37 +31,49 @@ public class BaslerResource {
 
     @GET
     @Path("/take-photo")
-    @Produces({"image/jpeg", "image/png", "image/bmp", MediaType.APPLICATION_JSON})
+    @Produces({"image/jpeg", "image/png", "image/bmp", "image/webp", MediaType.APPLICATION_JSON})
     @Operation(summary = "Take a photo", description = "Camera parameters (serial_number, ip_address, timeout_ms, "
-            + "exposure_time_microseconds, convert_to_format, ...) and image parameters (format, quality, "
-            + "rotation_angle, rotation_expand, roi_left/top/right/bottom) as query parameters, all optional.")
+            + "exposure_time_microseconds, convert_to_format, pixel_format, ...) and image parameters (format, "
+            + "quality, rotation_angle, rotation_expand, roi_left/top/right/bottom) as query parameters, all "
+            + "optional. Without serial_number and ip_address, the default camera answers.")
     public Response takePhoto(@Context UriInfo uri) {
-        CameraParameters camera;
-        ImageParameters image;
+        PhotoRequest request;
         try {
             var query = uri.getQueryParameters();
-            camera = QueryParameters.camera(query::getFirst);
-            image = QueryParameters.image(query::getFirst);
+            request = new PhotoRequest(QueryParameters.camera(query::getFirst), QueryParameters.image(query::getFirst));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
-        PhotoService.Photo photo = photos.takePhoto(camera, image);
+        PhotoService.Photo photo = photos.takePhoto(request);
         return Response.ok(photo.bytes(), photo.mediaType()).build();
     }
 
     @GET
     @Path("/get-camera-info")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Name, IP and MAC of the camera")
-    public Map<String, String> cameraInfo() {
-        return photos.info();
+    @Operation(summary = "Name, IP, MAC and serial number of a camera (the default one unless named)")
+    public Map<String, String> cameraInfo(@RestQuery("serial_number") String serialNumber,
+            @RestQuery("ip_address") String ipAddress) {
+        return photos.info(blankToNull(serialNumber), address(ipAddress));
     }
 
     @GET
     @Path("/close")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Release the camera (nothing to release in the emulator)")
-    public boolean close() {
-        return true;
+    @Operation(summary = "Release a camera (nothing to release in the emulator)")
+    public boolean close(@RestQuery("serial_number") String serialNumber, @RestQuery("ip_address") String ipAddress) {
+        return photos.close(blankToNull(serialNumber), address(ipAddress));
+    }
+
+    private static String address(String ipAddress) {
+        String ip = blankToNull(ipAddress);
+        if (ip != null && !PhotoRequest.isIpv4(ip)) {
+            throw new BadRequestException("ip_address must be an IPv4 address like 192.168.0.10, got '" + ip + "'");
+        }
+        return ip;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

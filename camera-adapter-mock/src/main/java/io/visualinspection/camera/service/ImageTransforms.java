@@ -11,28 +11,41 @@ import java.awt.image.BufferedImage;
  * The image operations of the Basler adapter, in its order: rotate (degrees counter-clockwise, as PIL
  * does; with {@code rotation_expand} the canvas grows to hold the whole image, else it keeps its size and
  * corners are cut), then crop to the region of interest given in the rotated image, then convert colour.
+ *
+ * <p>Colour: {@code Mono} (or a Mono pixel format) gives grey pixels; {@code RGB} and {@code null} keep the frame;
+ * {@code BGR} swaps the red and blue channels. An encoded image has no channel order of its own, so BGR is
+ * emulated as what a consumer reading the image as RGB sees when the camera delivers BGR: a mis-configured camera
+ * whose red parts look blue.
  */
 public final class ImageTransforms {
 
     private ImageTransforms() {
     }
 
-    public static boolean changesPixels(ImageParameters p, String convertToFormat) {
+    public static boolean changesPixels(PhotoRequest request) {
+        ImageParameters p = request.image();
         return (p.rotationAngle() != null && p.rotationAngle() % 360 != 0)
                 || p.roiLeft() != null || p.roiTop() != null || p.roiRight() != null || p.roiBottom() != null
-                || "Mono".equals(convertToFormat);
+                || request.mono() || swapsRedAndBlue(request);
     }
 
-    public static BufferedImage apply(BufferedImage image, ImageParameters p, String convertToFormat) {
+    public static BufferedImage apply(BufferedImage image, PhotoRequest request) {
+        ImageParameters p = request.image();
         BufferedImage out = image;
         if (p.rotationAngle() != null && p.rotationAngle() % 360 != 0) {
             out = rotate(out, p.rotationAngle(), Boolean.TRUE.equals(p.rotationExpand()));
         }
         out = crop(out, p);
-        if ("Mono".equals(convertToFormat)) {
+        if (request.mono()) {
             out = mono(out);
+        } else if (swapsRedAndBlue(request)) {
+            out = swapRedAndBlue(out);
         }
         return out;
+    }
+
+    static boolean swapsRedAndBlue(PhotoRequest request) {
+        return "BGR".equals(request.camera().convertToFormat());
     }
 
     static BufferedImage rotate(BufferedImage image, double degrees, boolean expand) {
@@ -95,6 +108,19 @@ public final class ImageTransforms {
         }
         double px = value <= 1 ? value * side : value;
         return (int) Math.max(0, Math.min(side, Math.round(px)));
+    }
+
+    static BufferedImage swapRedAndBlue(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] pixels = image.getRGB(0, 0, w, h, null, 0, w);
+        for (int i = 0; i < pixels.length; i++) {
+            int p = pixels[i];
+            pixels[i] = (p & 0xff00ff00) | ((p >> 16) & 0xff) | ((p & 0xff) << 16);
+        }
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        out.setRGB(0, 0, w, h, pixels, 0, w);
+        return out;
     }
 
     static BufferedImage mono(BufferedImage image) {

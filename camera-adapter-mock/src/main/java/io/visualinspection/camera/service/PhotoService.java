@@ -1,21 +1,21 @@
 package io.visualinspection.camera.service;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.visualinspection.camera.config.CameraConfig;
-import io.visualinspection.model.camera.CameraParameters;
-import io.visualinspection.model.camera.ImageParameters;
 import io.visualinspection.model.image.ImageCodec;
 import io.visualinspection.model.image.ImageDecodeException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.NotFoundException;
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Takes a photo the way the Basler adapter does: select the camera, expose, shape the image, encode. */
+/**
+ * Takes a photo the way the Basler adapter does: select the camera, expose, shape the image, encode; with the
+ * camera's faults on the way, in the order a real camera shows them: a missing device answers at once, a hung
+ * grab never, a slow one late (or with a timeout, when slower than {@code timeout_ms}), a failed grab after the
+ * wait, a corrupt frame with a 200.
+ */
 @ApplicationScoped
 public class PhotoService {
 
@@ -24,71 +24,130 @@ public class PhotoService {
     }
 
     private final CameraConfig config;
-    private final FrameSource frames;
-    private final MeterRegistry registry;
+    private final CameraRegistry cameras;
+    private final CameraMetrics metrics;
 
-    PhotoService(CameraConfig config, FrameSource frames, MeterRegistry registry) {
+    PhotoService(CameraConfig config, CameraRegistry cameras, CameraMetrics metrics) {
         this.config = config;
-        this.frames = frames;
-        this.registry = registry;
+        this.cameras = cameras;
+        this.metrics = metrics;
     }
 
-    public Photo takePhoto(CameraParameters camera, ImageParameters image) {
-        List<String> problems = new ArrayList<>(camera.problems());
-        problems.addAll(image.problems());
+    public Photo takePhoto(PhotoRequest request) {
+        List<String> problems = request.problems();
         if (!problems.isEmpty()) {
             throw new BadRequestException(String.join("; ", problems));
         }
-        requireThisCamera(camera);
-        expose(camera.exposureTimeMicroseconds() != null ? camera.exposureTimeMicroseconds()
-                : config.defaults().exposureTimeMicroseconds().orElse(0));
-        FrameSource.Frame frame = frames.next();
-        String format = image.format() != null ? image.format().toLowerCase(Locale.ROOT) : config.defaults().format();
-        int quality = image.quality() != null ? image.quality() : config.defaults().quality();
-        Photo photo;
-        if (!ImageTransforms.changesPixels(image, camera.convertToFormat()) && frame.format().equals(format)
-                && image.quality() == null) {
-            photo = new Photo(frame.bytes(), ImageCodec.mediaType(format)); // as stored: no re-encoding loss
-        } else {
-            BufferedImage decoded;
-            try {
-                decoded = ImageCodec.decode(frame.bytes());
-            } catch (ImageDecodeException e) {
-                throw new IllegalStateException("frame " + frame.file() + " is not a usable image: " + e.getMessage(), e);
+        VirtualCamera camera = cameras.select(request.camera().serialNumber(), request.camera().ipAddress());
+        long start = System.nanoTime();
+        try {
+            Shot shot = shoot(camera, request);
+            if (shot.corrupt()) {
+                metrics.photoFailed(camera, FailureKind.CORRUPT_IMAGE, System.nanoTime() - start);
+            } else {
+                metrics.photoTaken(camera, System.nanoTime() - start);
             }
-            BufferedImage shaped;
-            try {
-                shaped = ImageTransforms.apply(decoded, image, camera.convertToFormat());
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestException(e.getMessage());
-            }
-            photo = new Photo(ImageCodec.encode(shaped, format, quality), ImageCodec.mediaType(format));
-        }
-        registry.counter("camera_photos_taken", "camera", config.serialNumber()).increment();
-        return photo;
-    }
-
-    public Map<String, String> info() {
-        return Map.of("Name", config.name(), "IP", config.ip(), "MAC", config.mac(),
-                "SerialNumber", config.serialNumber());
-    }
-
-    private void requireThisCamera(CameraParameters camera) {
-        if (camera.serialNumber() != null && !camera.serialNumber().equals(config.serialNumber())) {
-            throw new NotFoundException("no camera with serial_number '" + camera.serialNumber() + "'; known: "
-                    + config.serialNumber());
-        }
-        if (camera.ipAddress() != null && !camera.ipAddress().equals(config.ip())) {
-            throw new NotFoundException("no camera at ip_address '" + camera.ipAddress() + "'; known: " + config.ip());
+            return shot.photo();
+        } catch (CameraFaultException e) {
+            metrics.photoFailed(camera, e.kind(), System.nanoTime() - start);
+            throw e;
         }
     }
 
-    private static void expose(int microseconds) {
-        if (microseconds <= 0) {
+    /** A delivered photo, and whether the corrupt-image fault spoiled its bytes (a 200 all the same). */
+    private record Shot(Photo photo, boolean corrupt) {
+    }
+
+    /** What {@code get-camera-info} answers for the selected camera; a disconnected one cannot be asked. */
+    public Map<String, String> info(String serialNumber, String ipAddress) {
+        VirtualCamera camera = cameras.select(serialNumber, ipAddress);
+        if (camera.faults().settings().disconnected()) {
+            throw disconnected(camera);
+        }
+        return camera.adapterInfo();
+    }
+
+    /** Releases the selected camera: nothing to release in the emulator, but an unknown camera is still a 404. */
+    public boolean close(String serialNumber, String ipAddress) {
+        cameras.select(serialNumber, ipAddress);
+        return true;
+    }
+
+    private Shot shoot(VirtualCamera camera, PhotoRequest request) {
+        FaultSettings faults = camera.faults().settings();
+        String name = "camera " + camera.serialNumber();
+        if (faults.disconnected()) {
+            throw disconnected(camera);
+        }
+        long hangStart = System.nanoTime();
+        if (camera.faults().hangIfSet(config.hangLimit())) {
+            throw new CameraFaultException(FailureKind.HANG, name + " hung (fault 'hang') and was released after "
+                    + (System.nanoTime() - hangStart) / 1_000_000 + " ms");
+        }
+        int exposure = request.camera().exposureTimeMicroseconds() != null
+                ? request.camera().exposureTimeMicroseconds()
+                : config.defaults().exposureTimeMicroseconds().orElse(0);
+        long latencyMs = camera.faults().drawDelayMs(faults);
+        long delayMicros = exposure + latencyMs * 1000;
+        Integer timeoutMs = request.camera().timeoutMs();
+        if (timeoutMs != null && delayMicros > timeoutMs * 1000L) {
+            sleepMicros(timeoutMs * 1000L);
+            throw new CameraFaultException(FailureKind.TIMEOUT, name + " delivered no frame within timeout_ms "
+                    + timeoutMs + " (exposure " + exposure + " us, fault latency " + latencyMs + " ms)");
+        }
+        sleepMicros(delayMicros);
+        if (camera.faults().drawFailure(faults)) {
+            throw new CameraFaultException(FailureKind.FAILURE, name + " failed to grab a frame (fault 'failure', "
+                    + "failure_rate " + faults.failureRate() + ")");
+        }
+        FrameSource.Frame frame;
+        try {
+            frame = camera.frames().next();
+        } catch (FrameSource.NoFramesException e) {
+            throw new CameraFaultException(FailureKind.NO_FRAMES, name + " has no frames: " + e.getMessage());
+        }
+        String format = (request.image().format() != null ? request.image().format() : config.defaults().format())
+                .toLowerCase(Locale.ROOT);
+        Photo photo = encode(frame, request, format);
+        if (faults.corruptImage()) {
+            return new Shot(new Photo(camera.faults().corrupt(photo.bytes(), format), photo.mediaType()), true);
+        }
+        return new Shot(photo, false);
+    }
+
+    private Photo encode(FrameSource.Frame frame, PhotoRequest request, String format) {
+        if (!ImageTransforms.changesPixels(request) && frame.format().equals(format)
+                && request.image().quality() == null) {
+            return new Photo(frame.bytes(), ImageCodec.mediaType(format)); // as stored: no re-encoding loss
+        }
+        BufferedImage decoded;
+        try {
+            decoded = ImageCodec.decode(frame.bytes());
+        } catch (ImageDecodeException e) {
+            throw new IllegalStateException("frame " + frame.file() + " is not a usable image: " + e.getMessage(), e);
+        }
+        BufferedImage shaped;
+        try {
+            shaped = ImageTransforms.apply(decoded, request);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        int quality = request.image().quality() != null ? request.image().quality() : config.defaults().quality();
+        return new Photo(PhotoEncoder.encode(shaped, format, quality), ImageCodec.mediaType(format));
+    }
+
+    private static CameraFaultException disconnected(VirtualCamera camera) {
+        return new CameraFaultException(FailureKind.DISCONNECTED, "camera " + camera.serialNumber()
+                + " disconnected: no device with serial number " + camera.serialNumber() + " at " + camera.ip()
+                + " (fault 'disconnected')");
+    }
+
+    private static void sleepMicros(long micros) {
+        if (micros <= 0) {
             return;
         }
         try {
-            Thread.sleep(microseconds / 1000, (microseconds % 1000) * 1000);
+            Thread.sleep(micros / 1000, (int) (micros % 1000) * 1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
