@@ -22,6 +22,18 @@ public interface InferenceConfig {
     @WithDefault("1")
     int interOpThreads();
 
+    /** Execution provider: cpu, cuda, rocm, dnnl, openvino, tensorrt, xnnpack; unavailable ones fall back to CPU. */
+    @WithDefault("cpu")
+    String executionProvider();
+
+    /**
+     * How often the models folder is checked for added, replaced or removed models; 0 turns checking off
+     * ({@code POST /models/reload} still works). A changed folder is loaded once it has stayed unchanged
+     * for one interval, so that a model still being copied is not taken.
+     */
+    @WithDefault("2s")
+    java.time.Duration reloadInterval();
+
     /** Graph optimisation: none, basic, extended, all. */
     @WithDefault("all")
     String optimizationLevel();

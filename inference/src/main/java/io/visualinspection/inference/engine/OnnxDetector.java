@@ -41,6 +41,7 @@ import java.util.stream.Stream;
  */
 public final class OnnxDetector implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(OnnxDetector.class.getName());
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final java.util.regex.Pattern ULTRALYTICS_NAME =
@@ -57,6 +58,9 @@ public final class OnnxDetector implements AutoCloseable {
     private final DecodeOptions defaults;
     private final Path folder;
     private final ConcurrentLinkedQueue<FloatBuffer> inputBuffers = new ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger inUse = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean retired;
 
     private OnnxDetector(OrtEnvironment env, OrtSession session, String inputName, int inputWidth, int inputHeight,
             YoloOutputFormat format, ModelManifest manifest, ClassNames classNames, DecodeOptions defaults,
@@ -86,6 +90,7 @@ public final class OnnxDetector implements AutoCloseable {
             options.setIntraOpNumThreads(Math.max(1, settings.intraOpThreads()));
             options.setInterOpNumThreads(Math.max(1, settings.interOpThreads()));
             options.setOptimizationLevel(optLevel(settings.optimizationLevel()));
+            String fallback = addExecutionProvider(options, settings.executionProvider());
             session = env.createSession(modelFile.toString(), options);
             Map.Entry<String, NodeInfo> input = session.getInputInfo().entrySet().iterator().next();
             long[] inputShape = ((TensorInfo) input.getValue().getInfo()).getShape();
@@ -109,7 +114,7 @@ public final class OnnxDetector implements AutoCloseable {
                     file.classColors(),
                     ModelManifest.standardParameters(defaults.scoreThreshold(), defaults.iouThreshold(),
                             defaults.maxDetections()),
-                    null);
+                    null, fallback == null ? provider(settings) : "cpu", fallback);
             if (!"detect".equals(manifest.task())) {
                 throw new ModelLoadException(folder + ": task '" + manifest.task() + "' is not served; only detect", null);
             }
@@ -194,9 +199,42 @@ public final class OnnxDetector implements AutoCloseable {
         return inputHeight;
     }
 
+    /**
+     * Marks the start of a use by a request. Fails once the detector is retired (replaced or removed);
+     * the caller then looks up the current one.
+     */
+    public boolean tryAcquire() {
+        inUse.incrementAndGet();
+        if (retired) {
+            release();
+            return false;
+        }
+        return true;
+    }
+
+    public void release() {
+        if (inUse.decrementAndGet() == 0 && retired) {
+            close();
+        }
+    }
+
+    /** No new uses; the session closes as soon as the uses under way have ended. */
+    public void retire() {
+        retired = true;
+        if (inUse.get() == 0) {
+            close();
+        }
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
     @Override
     public void close() {
-        closeQuietly(session);
+        if (closed.compareAndSet(false, true)) {
+            closeQuietly(session);
+        }
     }
 
     private FloatBuffer takeBuffer() {
@@ -290,6 +328,38 @@ public final class OnnxDetector implements AutoCloseable {
             }
         }
         return ClassNames.NONE;
+    }
+
+    private static String provider(EngineSettings settings) {
+        return settings.executionProvider() == null ? "cpu" : settings.executionProvider().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Adds the configured execution provider; returns null when it is in use, else why the session runs on
+     * the CPU instead (also logged: a fallback must never be silent).
+     */
+    private static String addExecutionProvider(OrtSession.SessionOptions options, String name) {
+        String provider = name == null ? "cpu" : name.toLowerCase(java.util.Locale.ROOT);
+        try {
+            switch (provider) {
+                case "cpu" -> {
+                    return null;
+                }
+                case "cuda" -> options.addCUDA(0);
+                case "rocm" -> options.addROCM(0);
+                case "dnnl" -> options.addDnnl(true);
+                case "openvino" -> options.addOpenVINO("CPU");
+                case "tensorrt" -> options.addTensorrt(0);
+                case "xnnpack" -> options.addXnnpack(Map.of());
+                default -> throw new IllegalArgumentException("unknown execution provider '" + name
+                        + "'; known: cpu, cuda, rocm, dnnl, openvino, tensorrt, xnnpack");
+            }
+            return null;
+        } catch (OrtException | UnsupportedOperationException e) {
+            String reason = provider + " unavailable (" + e.getMessage() + "); running on the CPU";
+            LOG.log(System.Logger.Level.WARNING, "execution provider " + reason);
+            return reason;
+        }
     }
 
     private static OrtSession.SessionOptions.OptLevel optLevel(String level) {

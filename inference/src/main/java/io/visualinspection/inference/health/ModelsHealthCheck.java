@@ -23,8 +23,9 @@ public class ModelsHealthCheck implements HealthCheck {
                 .status(models.defaultModel().isPresent())
                 .withData("default", String.valueOf(models.defaultName()));
         for (OnnxDetector m : models.all()) {
-            r.withData(m.manifest().name(), m.manifest().version());
+            r.withData(m.manifest().name(), m.manifest().version() + " on " + m.manifest().executionProvider());
         }
+        models.rejected().forEach((folder, reason) -> r.withData("rejected " + folder, reason));
         return r.build();
     }
 }

@@ -2,6 +2,7 @@ package io.visualinspection.inference.rest;
 
 import io.visualinspection.inference.service.InferenceService;
 import io.visualinspection.inference.service.ModelRegistry;
+import io.visualinspection.inference.service.ReloadReport;
 import io.visualinspection.model.InferenceResult;
 import io.visualinspection.model.manifest.ModelManifest;
 import jakarta.ws.rs.Consumes;
@@ -37,6 +38,16 @@ public class ModelsResource {
         return models.all().stream()
                 .map(m -> m.manifest().withDefault(m.manifest().name().equals(defaultName)))
                 .toList();
+    }
+
+    @POST
+    @Path("/reload")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Check the models folder now",
+            description = "Loads added and changed model folders at once (without waiting for them to settle), "
+                    + "drops removed ones, and says what changed and what was rejected with why.")
+    public ReloadReport reload() {
+        return models.reload(true);
     }
 
     @POST

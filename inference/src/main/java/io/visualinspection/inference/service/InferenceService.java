@@ -46,7 +46,21 @@ public class InferenceService {
      */
     public InferenceResult detect(String modelName, byte[] imageBytes, Map<String, String> parameters) {
         long t0 = System.nanoTime();
-        OnnxDetector model = resolve(modelName);
+        // A model may be replaced between lookup and use; a retired one refuses, and the new one is used.
+        for (int attempt = 0; attempt < 5; attempt++) {
+            OnnxDetector model = resolve(modelName);
+            if (model.tryAcquire()) {
+                try {
+                    return detect(model, imageBytes, parameters, t0);
+                } finally {
+                    model.release();
+                }
+            }
+        }
+        throw new ServiceUnavailableException("model " + modelName + " is being replaced; retry", 1L);
+    }
+
+    private InferenceResult detect(OnnxDetector model, byte[] imageBytes, Map<String, String> parameters, long t0) {
         DecodeOptions options = options(model, parameters);
         BufferedImage image = decode(imageBytes);
         long decoded = System.nanoTime();

@@ -12,24 +12,45 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
-/** The models of the models folder, loaded and warmed at start, by name. */
+/**
+ * The models of the models folder, one sub-folder each, loaded and warmed at start and kept in step with
+ * the folder while running: an added or replaced model is loaded and warmed beside the serving one and
+ * swapped in only when ready; the replaced session closes when its last request has finished; a model
+ * that fails to load is rejected with a logged reason and the old one keeps serving; a removed folder's
+ * model stops serving.
+ */
 @ApplicationScoped
 public class ModelRegistry {
 
     private static final Logger LOG = Logger.getLogger(ModelRegistry.class);
 
+    private record Loaded(String fingerprint, OnnxDetector detector) {
+    }
+
     private final InferenceConfig config;
     private final MeterRegistry meters;
-    private volatile Map<String, OnnxDetector> models = Map.of();
+    private final Map<String, String> rejectedFingerprints = new HashMap<>();
+    private final Map<String, String> rejectedReasons = new TreeMap<>();
+    private final Map<String, String> pendingFingerprints = new HashMap<>();
+    private Map<String, Loaded> byFolder = Map.of();
+    private volatile Map<String, OnnxDetector> byName = Map.of();
     private volatile String defaultName;
+    private ScheduledExecutorService watcher;
 
     ModelRegistry(InferenceConfig config, MeterRegistry meters) {
         this.config = config;
@@ -37,40 +58,141 @@ public class ModelRegistry {
     }
 
     void onStart(@Observes StartupEvent event) {
-        load();
+        reload(true);
+        long interval = config.reloadInterval().toMillis();
+        if (interval > 0) {
+            watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "models-watcher");
+                t.setDaemon(true);
+                return t;
+            });
+            watcher.scheduleWithFixedDelay(() -> {
+                try {
+                    reload(false);
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "checking the models folder failed");
+                }
+            }, interval, interval, TimeUnit.MILLISECONDS);
+        }
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        models.values().forEach(OnnxDetector::close);
-        models = Map.of();
+    synchronized void onStop(@Observes ShutdownEvent event) {
+        if (watcher != null) {
+            watcher.shutdownNow();
+        }
+        byFolder.values().forEach(l -> l.detector().retire());
+        byFolder = Map.of();
+        byName = Map.of();
     }
 
-    synchronized void load() {
+    /**
+     * Brings the served models in step with the folder.
+     *
+     * @param immediate load changed folders now, instead of once they have stayed unchanged for an interval
+     */
+    public synchronized ReloadReport reload(boolean immediate) {
         EngineSettings settings = new EngineSettings(
                 config.intraOpThreads().orElse(Runtime.getRuntime().availableProcessors()),
-                config.interOpThreads(), config.optimizationLevel());
-        Map<String, OnnxDetector> loaded = new TreeMap<>();
-        for (Path folder : modelFolders()) {
+                config.interOpThreads(), config.optimizationLevel(), config.executionProvider());
+        Map<String, Loaded> next = new TreeMap<>();
+        List<OnnxDetector> toRetire = new ArrayList<>();
+        List<String> loaded = new ArrayList<>();
+        List<String> replaced = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        Map<String, String> rejectedNow = new TreeMap<>();
+        List<Path> folders = modelFolders();
+        for (Path folder : folders) {
+            String key = folder.getFileName().toString();
+            String fingerprint = fingerprint(folder);
+            Loaded current = byFolder.get(key);
+            if (current != null && current.fingerprint().equals(fingerprint)) {
+                next.put(key, current);
+                continue;
+            }
+            if (fingerprint.equals(rejectedFingerprints.get(key))
+                    || (!immediate && !fingerprint.equals(pendingFingerprints.put(key, fingerprint)))) {
+                if (current != null) {
+                    next.put(key, current); // still broken, or still changing: the old model keeps serving
+                }
+                continue;
+            }
+            pendingFingerprints.remove(key);
             long t0 = System.nanoTime();
             try {
                 OnnxDetector detector = OnnxDetector.load(folder, settings);
-                loaded.put(detector.manifest().name(), detector);
-                meters.counter("inference_model_loads", "model", detector.manifest().name(), "outcome", "loaded")
-                        .increment();
-                LOG.infof("model %s %s loaded from %s (%s, input %dx%d, %d classes) in %d ms",
-                        detector.manifest().name(), detector.manifest().version(), folder, detector.format(),
-                        detector.inputWidth(), detector.inputHeight(), detector.classNames().size(),
+                next.put(key, new Loaded(fingerprint, detector));
+                rejectedFingerprints.remove(key);
+                rejectedReasons.remove(key);
+                String name = detector.manifest().name();
+                (current == null ? loaded : replaced).add(name);
+                if (current != null) {
+                    toRetire.add(current.detector());
+                }
+                count(name, current == null ? "loaded" : "replaced");
+                LOG.infof("model %s %s %s from %s (%s, input %dx%d, %d classes, %s) in %d ms", name,
+                        detector.manifest().version(), current == null ? "loaded" : "replaced", folder,
+                        detector.format(), detector.inputWidth(), detector.inputHeight(),
+                        detector.classNames().size(), detector.manifest().executionProvider(),
                         (System.nanoTime() - t0) / 1_000_000);
             } catch (ModelLoadException e) {
-                meters.counter("inference_model_loads", "model", folder.getFileName().toString(), "outcome", "rejected")
-                        .increment();
-                LOG.errorf("model folder %s rejected: %s", folder, e.getMessage());
+                rejectedFingerprints.put(key, fingerprint);
+                rejectedReasons.put(key, e.getMessage());
+                rejectedNow.put(key, e.getMessage());
+                count(key, "rejected");
+                LOG.errorf("model folder %s rejected%s: %s", folder,
+                        current != null ? " (the previous model keeps serving)" : "", e.getMessage());
+                if (current != null) {
+                    next.put(key, current);
+                }
             }
         }
-        models = java.util.Collections.unmodifiableMap(loaded);
-        defaultName = config.defaultModel().orElse(loaded.isEmpty() ? null : loaded.keySet().iterator().next());
-        if (defaultName != null && !loaded.containsKey(defaultName)) {
-            LOG.errorf("default model %s is not among the loaded models %s", defaultName, loaded.keySet());
+        for (Map.Entry<String, Loaded> old : byFolder.entrySet()) {
+            if (!next.containsKey(old.getKey())) {
+                removed.add(old.getValue().detector().manifest().name());
+                toRetire.add(old.getValue().detector());
+                count(old.getValue().detector().manifest().name(), "removed");
+                LOG.infof("model %s removed (folder %s is gone)", old.getValue().detector().manifest().name(),
+                        old.getKey());
+            }
+        }
+        rejectedReasons.keySet().retainAll(folders.stream().map(f -> f.getFileName().toString()).toList());
+        publish(next, rejectedNow);
+        toRetire.forEach(OnnxDetector::retire);
+        return new ReloadReport(loaded, replaced, removed, rejectedNow, List.copyOf(byName.keySet()));
+    }
+
+    private void publish(Map<String, Loaded> next, Map<String, String> rejectedNow) {
+        Map<String, OnnxDetector> names = new TreeMap<>();
+        for (Map.Entry<String, Loaded> e : next.entrySet()) {
+            String name = e.getValue().detector().manifest().name();
+            OnnxDetector clash = names.putIfAbsent(name, e.getValue().detector());
+            if (clash != null) {
+                String reason = "folder " + e.getKey() + " declares model name '" + name
+                        + "', already served from " + clash.folder().getFileName();
+                rejectedNow.put(e.getKey(), reason);
+                rejectedReasons.put(e.getKey(), reason);
+                LOG.error(reason);
+            }
+        }
+        byFolder = Collections.unmodifiableMap(next);
+        byName = Collections.unmodifiableMap(names);
+        defaultName = config.defaultModel().orElse(names.isEmpty() ? null : names.keySet().iterator().next());
+        if (defaultName != null && !names.containsKey(defaultName)) {
+            LOG.errorf("default model %s is not among the served models %s", defaultName, names.keySet());
+        }
+    }
+
+    /** Names, sizes and times of the folder's files: changes when any file is added, replaced or removed. */
+    private static String fingerprint(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            StringBuilder s = new StringBuilder();
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                s.append(f.getFileName()).append(':').append(Files.size(f)).append(':')
+                        .append(Files.getLastModifiedTime(f).toMillis()).append(';');
+            }
+            return s.toString();
+        } catch (IOException e) {
+            return "unreadable:" + e.getMessage();
         }
     }
 
@@ -81,19 +203,25 @@ public class ModelRegistry {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isDirectory).sorted().toList();
+            return s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted().toList();
         } catch (IOException e) {
             LOG.errorf("cannot list models folder %s: %s", dir, e.getMessage());
             return List.of();
         }
     }
 
+    private void count(String model, String outcome) {
+        meters.counter("inference_model_loads", "model", model, "outcome", outcome).increment();
+    }
+
     public Optional<OnnxDetector> find(String name) {
-        return Optional.ofNullable(models.get(name));
+        return Optional.ofNullable(byName.get(name));
     }
 
     public Optional<OnnxDetector> defaultModel() {
-        return defaultName == null ? Optional.empty() : find(defaultName);
+        String name = defaultName;
+        return name == null ? Optional.empty() : find(name);
     }
 
     public String defaultName() {
@@ -101,6 +229,11 @@ public class ModelRegistry {
     }
 
     public Collection<OnnxDetector> all() {
-        return models.values();
+        return byName.values();
+    }
+
+    /** Folders that could not be loaded, with the reason, as of the last check. */
+    public synchronized Map<String, String> rejected() {
+        return new LinkedHashMap<>(rejectedReasons);
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * What a model is and how to use it: the manifest of a model folder, completed with what was inferred
- * from the model itself (input size, output format, class names from its metadata). {@code GET /models}
- * lists these.
+ * from the model itself (input size, output format, class names from its metadata), and where it runs
+ * (execution provider; why it fell back to the CPU, if it did). {@code GET /models} lists these.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -23,7 +23,9 @@ public record ModelManifest(
         @JsonProperty("class_names") List<String> classNames,
         @JsonProperty("class_colors") List<String> classColors,
         @JsonProperty("parameters") List<ModelParameter> parameters,
-        @JsonProperty("default") Boolean isDefault) {
+        @JsonProperty("default") Boolean isDefault,
+        @JsonProperty("execution_provider") String executionProvider,
+        @JsonProperty("execution_provider_fallback") String executionProviderFallback) {
 
     public static final String SCORE_THRESHOLD = "score_threshold";
     public static final String IOU_THRESHOLD = "iou_threshold";
@@ -47,6 +49,6 @@ public record ModelManifest(
 
     public ModelManifest withDefault(boolean value) {
         return new ModelManifest(name, version, description, task, outputFormat, inputWidth, inputHeight, classNames,
-                classColors, parameters, value);
+                classColors, parameters, value, executionProvider, executionProviderFallback);
     }
 }
