@@ -4,15 +4,17 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The engineers' command-line tool. Exit codes: 0 success, 1 the checked data has problems (e.g. an
- * invalid pattern), 2 wrong usage, 3 an unexpected error.
+ * The engineers' command-line tool. Exit codes: 0 success, 1 the data has problems (e.g. an invalid
+ * pattern, decisions that disagree), 2 wrong usage, 3 an error that stopped the run.
  */
 @Command(name = "inspection-tools", mixinStandardHelpOptions = true, version = "inspection-tools 1.0",
         description = "Tools for the visual inspection system: check, derive and evaluate patterns.",
-        subcommands = {ValidatePatternsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ValidatePatternsCommand.class, DerivePatternCommand.class, ExportPredictionsCommand.class,
+                EvaluatePatternCommand.class, RotateLabelsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:the data checked has problems", "2:wrong usage (see --help)",
-                "3:unexpected error"})
+        exitCodeList = {"0:success", "1:the data has problems (each command says which)",
+                "2:wrong usage (see --help)",
+                "3:an error stopped the run (the model cannot be used, a file cannot be written...)"})
 public class InspectionTools {
 
     public static final int PROBLEMS = 1;
@@ -24,6 +26,7 @@ public class InspectionTools {
 
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new InspectionTools());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println(cmd.getColorScheme().errorText("error: " + e.getMessage()));
             return UNEXPECTED;

@@ -12,11 +12,13 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
+import net.jqwik.api.constraints.Size;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Properties of SPEC "Patterns" over random small patterns and detections, few classes so they collide. */
-class PatternMatcherProperties {
+class PatternMatcherPropertiesTest {
 
     @Provide
     Arbitrary<Detection> detections() {
@@ -52,7 +54,7 @@ class PatternMatcherProperties {
 
     @Property
     void itemsMatchedEqualsTheMaximumMatchingFoundByBruteForce(@ForAll("patterns") Pattern pattern,
-            @ForAll("detections") List<Detection> detections) {
+            @ForAll @Size(max = 8) List<@From("detections") Detection> detections) {
         List<Detection> dets = detections.size() > 6 ? detections.subList(0, 6) : detections;
         PatternCheckResult r = PatternMatcher.check(pattern, dets, 0.3, false);
         PatternVariant reported = pattern.variant(r.patternName());
@@ -61,7 +63,7 @@ class PatternMatcherProperties {
 
     @Property
     void everyReportedMatchIsValidAndOneToOne(@ForAll("patterns") Pattern pattern,
-            @ForAll("detections") List<Detection> detections) {
+            @ForAll @Size(max = 8) List<@From("detections") Detection> detections) {
         PatternCheckResult r = PatternMatcher.check(pattern, detections, 0.3, false);
         PatternVariant reported = pattern.variant(r.patternName());
         assertThat(r.lg()).hasSize(reported.items().size());
@@ -81,7 +83,7 @@ class PatternMatcherProperties {
 
     @Property
     void theDecisionDoesNotDependOnVariantOrDetectionOrder(@ForAll("patterns") Pattern pattern,
-            @ForAll("detections") List<Detection> detections, @ForAll long seed) {
+            @ForAll @Size(max = 8) List<@From("detections") Detection> detections, @ForAll long seed) {
         List<PatternVariant> variants = new ArrayList<>(pattern.variants());
         List<Detection> dets = new ArrayList<>(detections);
         Random random = new Random(seed);
@@ -97,7 +99,7 @@ class PatternMatcherProperties {
 
     @Property
     void aPassingNonStrictCheckStillPassesWithMoreDetections(@ForAll("patterns") Pattern pattern,
-            @ForAll("detections") List<Detection> detections, @ForAll("detections") Detection extra) {
+            @ForAll @Size(max = 8) List<@From("detections") Detection> detections, @ForAll("detections") Detection extra) {
         if (PatternMatcher.check(pattern, detections, 0.3, false).decision()) {
             List<Detection> more = new ArrayList<>(detections);
             more.add(extra);
@@ -107,7 +109,7 @@ class PatternMatcherProperties {
 
     @Property
     void strictNeverPassesWhereLenientFails(@ForAll("patterns") Pattern pattern,
-            @ForAll("detections") List<Detection> detections) {
+            @ForAll @Size(max = 8) List<@From("detections") Detection> detections) {
         if (PatternMatcher.check(pattern, detections, 0.3, true).decision()) {
             assertThat(PatternMatcher.check(pattern, detections, 0.3, false).decision()).isTrue();
         }
