@@ -1,5 +1,6 @@
 package io.visualinspection.backend.rest;
 
+import io.visualinspection.service.ImageUpload;
 import io.visualinspection.backend.config.BackendConfig;
 import io.visualinspection.backend.mapping.InspectionResponseMapper;
 import io.visualinspection.backend.service.Inspection;
@@ -79,7 +80,7 @@ public class InspectionResource {
     }
 
     private Map<String, Object> inspectUpload(MultipartFormDataInput form, UriInfo uri) {
-        ImageForm upload = ImageForm.of(form);
+        ImageUpload upload = ImageUpload.of(form);
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         InspectionOptions options = RequestParameters.options(
                 RequestParameters.firstOf(upload.fields()::get, query::getFirst), config);

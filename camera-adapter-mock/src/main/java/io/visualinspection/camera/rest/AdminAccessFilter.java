@@ -1,5 +1,6 @@
 package io.visualinspection.camera.rest;
 
+import io.visualinspection.service.ErrorResponses;
 import io.visualinspection.camera.config.CameraConfig;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
@@ -23,6 +24,6 @@ public class AdminAccessFilter {
         if (enabled || resource.getResourceClass() != FaultsAdminResource.class) {
             return Optional.empty();
         }
-        return Optional.of(ErrorMappers.error(404, "the admin API is disabled (camera.admin.enabled=false)"));
+        return Optional.of(ErrorResponses.error(404, "the admin API is disabled (camera.admin.enabled=false)"));
     }
 }

@@ -1,5 +1,6 @@
 package io.visualinspection.inference.rest;
 
+import io.visualinspection.service.ImageUpload;
 import io.visualinspection.inference.service.InferenceService;
 import io.visualinspection.model.InferenceResult;
 import jakarta.ws.rs.Consumes;
@@ -30,7 +31,7 @@ public class InferenceResource {
                     + "the uploaded image, class ids, scores, class names, the model and per-stage timings. "
                     + "Text fields score_threshold, iou_threshold, max_detections override the model defaults.")
     public InferenceResult infer(MultipartFormDataInput form) {
-        ImageForm upload = ImageForm.of(form);
+        ImageUpload upload = ImageUpload.of(form);
         return inference.detect(null, upload.image(), upload.fields());
     }
 }

@@ -1,5 +1,6 @@
 package io.visualinspection.inference.rest;
 
+import io.visualinspection.service.ImageUpload;
 import io.visualinspection.inference.service.InferenceService;
 import io.visualinspection.inference.service.ModelRegistry;
 import io.visualinspection.inference.service.ReloadReport;
@@ -58,7 +59,7 @@ public class ModelsResource {
             description = "Multipart field `image`; optional text fields for the model's parameters (see its "
                     + "manifest); a value out of range is refused with 400 naming the parameter and its range.")
     public InferenceResult detect(@PathParam("name") String name, MultipartFormDataInput form) {
-        ImageForm upload = ImageForm.of(form);
+        ImageUpload upload = ImageUpload.of(form);
         return inference.detect(name, upload.image(), upload.fields());
     }
 }

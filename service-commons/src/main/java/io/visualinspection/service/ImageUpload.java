@@ -1,4 +1,4 @@
-package io.visualinspection.backend.rest;
+package io.visualinspection.service;
 
 import jakarta.ws.rs.BadRequestException;
 import java.io.IOException;
@@ -12,11 +12,11 @@ import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 /** A multipart upload with an {@code image} file part and optional text fields (parameters). */
-record ImageForm(byte[] image, Map<String, String> fields) {
+public record ImageUpload(byte[] image, Map<String, String> fields) {
 
-    static final String IMAGE = "image";
+    public static final String IMAGE = "image";
 
-    static ImageForm of(MultipartFormDataInput input) {
+    public static ImageUpload of(MultipartFormDataInput input) {
         if (input == null) {
             throw new BadRequestException("send multipart/form-data with the image in a part named 'image'");
         }
@@ -38,7 +38,7 @@ record ImageForm(byte[] image, Map<String, String> fields) {
             throw new BadRequestException("the multipart part 'image' is missing; send the image as "
                     + "-F image=@photo.jpg");
         }
-        return new ImageForm(image, fields);
+        return new ImageUpload(image, fields);
     }
 
     private static byte[] read(FormValue value) {
