@@ -138,6 +138,10 @@ class InspectionResourceTest {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("inspections_total\\{decision=\"ok\",pattern=\"demo-cat\"} [1-9]");
         assertThat(metrics).contains("inspection_stage_seconds_bucket{stage=\"inference\"");
+        assertThat(metrics).contains("inspection_last_decision{pattern=\"demo-cat\"} 1.0");
+        assertThat(metrics).containsPattern("inspection_last_timestamp_seconds\\{pattern=\"demo-cat\"} 1\\.[0-9]+E9");
+        assertThat(metrics).contains("http_server_requests_seconds_bucket{");
+        assertThat(metrics).containsPattern("process_resident_memory_bytes [0-9.E]+");
     }
 
     @Test

@@ -51,6 +51,10 @@ public class InspectionService {
     private final InspectionHistory history;
     private final InspectionArchive archive;
     private final AtomicReference<Inspection> latest = new AtomicReference<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> lastDecisions =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> lastTimestamps =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     InspectionService(@RestClient CameraClient camera, @RestClient InferenceClient inference,
             PatternRepository patterns, InspectionHistory history, InspectionArchive archive, BackendConfig config,
@@ -150,12 +154,25 @@ public class InspectionService {
         Inspection inspection = new Inspection(result, image, mediaType, detected, pattern, check, drawn);
         latest.set(inspection);
         record(inspection, source, cameraQuery, options);
-        meters.counter("inspections", "decision", decisionTag(check.decision()),
-                "pattern", check.patternKey() == null ? "none" : check.patternKey()).increment();
+        String patternTag = check.patternKey() == null ? "none" : check.patternKey();
+        meters.counter("inspections", "decision", decisionTag(check.decision()), "pattern", patternTag).increment();
+        lastDecision(patternTag).set(check.decision() == null ? -1 : check.decision() ? 1 : 0);
+        lastTimestamp(patternTag).set(now.getEpochSecond());
         LOG.infof("inspection %s: %s pattern=%s variant=%s %d/%d in %.0f ms", result.inspectionId(),
                 decisionTag(check.decision()), check.patternKey(), check.patternName(), check.matchedItems(),
                 check.totalItems(), ms.get("total"));
         return inspection;
+    }
+
+    /** 1 OK, 0 NOK, -1 no decision: the last inspection's outcome per pattern, for "last decisions" panels. */
+    private java.util.concurrent.atomic.AtomicLong lastDecision(String pattern) {
+        return lastDecisions.computeIfAbsent(pattern, p -> meters.gauge("inspection_last_decision",
+                io.micrometer.core.instrument.Tags.of("pattern", p), new java.util.concurrent.atomic.AtomicLong()));
+    }
+
+    private java.util.concurrent.atomic.AtomicLong lastTimestamp(String pattern) {
+        return lastTimestamps.computeIfAbsent(pattern, p -> meters.gauge("inspection_last_timestamp_seconds",
+                io.micrometer.core.instrument.Tags.of("pattern", p), new java.util.concurrent.atomic.AtomicLong()));
     }
 
     /** Keeps the inspection in the history, and in the archive when the configuration says so. */
