@@ -57,17 +57,24 @@ public final class OnnxDetector implements AutoCloseable {
     private final ClassNames classNames;
     private final DecodeOptions defaults;
     private final Path folder;
-    private final ConcurrentLinkedQueue<FloatBuffer> inputBuffers = new ConcurrentLinkedQueue<>();
+    private final String outputName;
+    /** The output shape when the model declares it fully (then outputs are written into reused buffers). */
+    private final long[] staticOutputShape;
+    private final ConcurrentLinkedQueue<RunSlot> slots = new ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicInteger inUse = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean retired;
 
     private OnnxDetector(OrtEnvironment env, OrtSession session, String inputName, int inputWidth, int inputHeight,
             YoloOutputFormat format, ModelManifest manifest, ClassNames classNames, DecodeOptions defaults,
-            Path folder) {
+            Path folder) throws OrtException {
         this.env = env;
         this.session = session;
         this.inputName = inputName;
+        Map.Entry<String, NodeInfo> output = session.getOutputInfo().entrySet().iterator().next();
+        this.outputName = output.getKey();
+        long[] declared = ((TensorInfo) output.getValue().getInfo()).getShape();
+        this.staticOutputShape = java.util.Arrays.stream(declared).allMatch(d -> d > 0) ? declared : null;
         this.inputWidth = inputWidth;
         this.inputHeight = inputHeight;
         this.format = format;
@@ -118,8 +125,10 @@ public final class OnnxDetector implements AutoCloseable {
             if (!"detect".equals(manifest.task())) {
                 throw new ModelLoadException(folder + ": task '" + manifest.task() + "' is not served; only detect", null);
             }
-            return new OnnxDetector(env, session, input.getKey(), size[0], size[1], format, manifest, names, defaults,
-                    folder);
+            OnnxDetector detector = new OnnxDetector(env, session, input.getKey(), size[0], size[1], format, manifest,
+                    names, defaults, folder);
+            detector.warmUpDetect();
+            return detector;
         } catch (OrtException | IllegalArgumentException | ClassCastException e) {
             closeQuietly(session);
             throw new ModelLoadException(folder + ": " + e.getMessage(), e);
@@ -129,46 +138,113 @@ public final class OnnxDetector implements AutoCloseable {
         }
     }
 
+    /**
+     * The native tensors of one run, reused from run to run: the input tensor over a direct buffer that the
+     * letterbox fills, and, where the model's output shape is fixed, an output tensor over a direct buffer
+     * that ONNX Runtime writes into. Neither image nor result is copied between Java and native memory.
+     */
+    private final class RunSlot implements AutoCloseable {
+        final FloatBuffer input;
+        final OnnxTensor inputTensor;
+        final FloatBuffer output;
+        final OnnxTensor outputTensor;
+
+        RunSlot() throws OrtException {
+            input = directFloats(3L * inputWidth * inputHeight);
+            inputTensor = OnnxTensor.createTensor(env, input, new long[] {1, 3, inputHeight, inputWidth});
+            if (staticOutputShape != null) {
+                output = directFloats(java.util.Arrays.stream(staticOutputShape).reduce(1, (a, b) -> a * b));
+                try {
+                    outputTensor = OnnxTensor.createTensor(env, output, staticOutputShape);
+                } catch (OrtException e) {
+                    inputTensor.close();
+                    throw e;
+                }
+            } else {
+                output = null;
+                outputTensor = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            inputTensor.close();
+            if (outputTensor != null) {
+                outputTensor.close();
+            }
+        }
+    }
+
     /** Detects objects in the image with the given thresholds. */
     public DetectionRun detect(BufferedImage image, DecodeOptions options) throws OrtException {
         long t0 = System.nanoTime();
         Letterbox lb = Letterbox.of(image.getWidth(), image.getHeight(), inputWidth, inputHeight);
-        FloatBuffer input = takeBuffer();
+        RunSlot slot = takeSlot();
         try {
-            LetterboxTensor.fill(image, lb, input);
+            LetterboxTensor.fill(image, lb, slot.input);
             long t1 = System.nanoTime();
-            try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, new long[] {1, 3, inputHeight, inputWidth});
-                    OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
-                long t2 = System.nanoTime();
-                OnnxValue value = result.get(0);
-                OnnxTensor output = (OnnxTensor) value;
-                long[] shape = output.getInfo().getShape();
-                List<Detection> inModel = YoloDecoder.decode(output.getFloatBuffer(), shape, format, options);
-                List<Detection> inImage = new ArrayList<>(inModel.size());
-                for (Detection d : inModel) {
-                    inImage.add(lb.toSource(d));
+            List<Detection> inModel;
+            long t2;
+            if (slot.outputTensor != null) {
+                try (OrtSession.Result ignored = session.run(Map.of(inputName, slot.inputTensor),
+                        Map.of(outputName, slot.outputTensor))) {
+                    t2 = System.nanoTime();
+                    inModel = YoloDecoder.decode(slot.output.duplicate().clear(), staticOutputShape, format, options);
                 }
-                long t3 = System.nanoTime();
-                return new DetectionRun(inImage, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2));
+            } else {
+                try (OrtSession.Result result = session.run(Map.of(inputName, slot.inputTensor))) {
+                    t2 = System.nanoTime();
+                    OnnxTensor output = (OnnxTensor) result.get(0);
+                    inModel = YoloDecoder.decode(output.getFloatBuffer(), output.getInfo().getShape(), format, options);
+                }
+            }
+            List<Detection> inImage = new ArrayList<>(inModel.size());
+            for (Detection d : inModel) {
+                inImage.add(lb.toSource(d));
+            }
+            long t3 = System.nanoTime();
+            return new DetectionRun(inImage, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2));
+        } finally {
+            giveBack(slot);
+        }
+    }
+
+    /**
+     * One bare {@code session.run} of the given input (letterboxed already), the way {@link #detect} runs
+     * it: the engine's own floor, for comparing the service's overhead against.
+     */
+    public double timeSessionRun(FloatBuffer letterboxed) throws OrtException {
+        RunSlot slot = takeSlot();
+        try {
+            slot.input.clear();
+            slot.input.put(letterboxed.duplicate().clear());
+            slot.input.clear();
+            long t0 = System.nanoTime();
+            if (slot.outputTensor != null) {
+                try (OrtSession.Result ignored = session.run(Map.of(inputName, slot.inputTensor),
+                        Map.of(outputName, slot.outputTensor))) {
+                    return ms(System.nanoTime() - t0);
+                }
+            }
+            try (OrtSession.Result ignored = session.run(Map.of(inputName, slot.inputTensor))) {
+                return ms(System.nanoTime() - t0);
             }
         } finally {
-            inputBuffers.offer(input);
+            giveBack(slot);
         }
     }
 
-    /** One bare {@code session.run} on a prepared input, for measuring the engine's own floor. */
-    public double timeSessionRun(FloatBuffer input) throws OrtException {
-        long t0 = System.nanoTime();
-        try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, new long[] {1, 3, inputHeight, inputWidth});
-                OrtSession.Result ignored = session.run(Map.of(inputName, tensor))) {
-            return ms(System.nanoTime() - t0);
-        }
+    /**
+     * One full detection on a blank image before the model serves: fills the reusable tensors and the
+     * decoder's code paths, and proves the output decodes in the chosen format.
+     */
+    private void warmUpDetect() throws OrtException {
+        detect(new BufferedImage(inputWidth, Math.max(1, inputHeight / 2), BufferedImage.TYPE_3BYTE_BGR), defaults);
     }
 
-    /** A direct buffer the size of this model's input, for {@link #timeSessionRun}. */
+    /** A direct buffer the size of this model's input. */
     public FloatBuffer newInputBuffer() {
-        return ByteBuffer.allocateDirect(3 * inputWidth * inputHeight * Float.BYTES)
-                .order(ByteOrder.nativeOrder()).asFloatBuffer();
+        return directFloats(3L * inputWidth * inputHeight);
     }
 
     public ModelManifest manifest() {
@@ -233,13 +309,32 @@ public final class OnnxDetector implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            closeSlots();
             closeQuietly(session);
         }
     }
 
-    private FloatBuffer takeBuffer() {
-        FloatBuffer b = inputBuffers.poll();
-        return b != null ? b.clear() : newInputBuffer();
+    private RunSlot takeSlot() throws OrtException {
+        RunSlot slot = slots.poll();
+        return slot != null ? slot : new RunSlot();
+    }
+
+    private void giveBack(RunSlot slot) {
+        slots.offer(slot);
+        if (closed.get()) {
+            closeSlots(); // closed while this run was under way: nothing may stay allocated
+        }
+    }
+
+    private void closeSlots() {
+        for (RunSlot slot = slots.poll(); slot != null; slot = slots.poll()) {
+            slot.close();
+        }
+    }
+
+    private static FloatBuffer directFloats(long count) {
+        return ByteBuffer.allocateDirect(Math.toIntExact(count * Float.BYTES)).order(ByteOrder.nativeOrder())
+                .asFloatBuffer();
     }
 
     private static long[] warmUp(OrtEnvironment env, OrtSession session, String inputName, int w, int h)

@@ -4,11 +4,13 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 
 /**
  * Fills a model input tensor (planar RGB, NCHW, values 0..1) from an image through a {@link Letterbox}:
- * bilinear resampling with half-pixel centres (OpenCV {@code INTER_LINEAR}), padding 114/255.
- * Reads the image's own pixel buffer where it can, so the only copy is the one into the tensor.
+ * bilinear resampling with half-pixel centres (OpenCV {@code INTER_LINEAR}, 8-bit rounding), padding
+ * 114/255. Source rows are read straight from the image's pixel buffer where its layout allows, and each
+ * target row is written to the tensor with one bulk copy per colour plane.
  */
 public final class LetterboxTensor {
 
@@ -40,66 +42,98 @@ public final class LetterboxTensor {
             throw new IllegalArgumentException("letterbox was made for " + lb.sourceWidth() + "x"
                     + lb.sourceHeight() + ", image is " + image.getWidth() + "x" + image.getHeight());
         }
-        PixelReader pixels = PixelReader.of(image);
+        RowReader rows = RowReader.of(image);
         int tw = lb.targetWidth();
         int th = lb.targetHeight();
         int plane = tw * th;
         int base = out.position();
-        float[] row = new float[3 * tw];
-
-        // Horizontal sampling positions are the same for every row: compute them once.
         int nw = lb.resizedWidth();
+        int nh = lb.resizedHeight();
+        int sw = lb.sourceWidth();
+        boolean identity = nw == sw && nh == lb.sourceHeight();
+
         int[] x0s = new int[nw];
         int[] x1s = new int[nw];
         float[] fxs = new float[nw];
-        samplePositions(lb.sourceWidth(), nw, x0s, x1s, fxs);
-        int nh = lb.resizedHeight();
+        samplePositions(sw, nw, x0s, x1s, fxs);
         int[] y0s = new int[nh];
         int[] y1s = new int[nh];
         float[] fys = new float[nh];
         samplePositions(lb.sourceHeight(), nh, y0s, y1s, fys);
 
-        boolean identity = nw == lb.sourceWidth() && nh == lb.sourceHeight();
-        int[] rgb0 = new int[3];
-        int[] rgb1 = new int[3];
-        int[] rgb2 = new int[3];
-        int[] rgb3 = new int[3];
+        float[] r = new float[tw];
+        float[] g = new float[tw];
+        float[] b = new float[tw];
+        float[] padRow = new float[tw];
+        Arrays.fill(padRow, PAD);
+        int[] upper = new int[sw];
+        int[] lower = new int[sw];
+        int upperRow = -1;
+        int lowerRow = -1;
+
         for (int ty = 0; ty < th; ty++) {
             int ry = ty - lb.padTop();
-            java.util.Arrays.fill(row, PAD);
-            if (ry >= 0 && ry < nh) {
-                int sy0 = y0s[ry];
-                int sy1 = y1s[ry];
+            int offset = base + ty * tw;
+            if (ry < 0 || ry >= nh) {
+                out.put(offset, padRow, 0, tw);
+                out.put(offset + plane, padRow, 0, tw);
+                out.put(offset + 2 * plane, padRow, 0, tw);
+                continue;
+            }
+            // Keep the two source rows this target row blends; consecutive target rows often share them.
+            int sy0 = y0s[ry];
+            int sy1 = y1s[ry];
+            if (upperRow != sy0) {
+                if (lowerRow == sy0) {
+                    int[] t = upper;
+                    upper = lower;
+                    lower = t;
+                    lowerRow = upperRow;
+                } else {
+                    rows.read(sy0, upper);
+                }
+                upperRow = sy0;
+            }
+            if (lowerRow != sy1) {
+                rows.read(sy1, lower);
+                lowerRow = sy1;
+            }
+            Arrays.fill(r, 0, tw, PAD);
+            Arrays.fill(g, 0, tw, PAD);
+            Arrays.fill(b, 0, tw, PAD);
+            int left = lb.padLeft();
+            if (identity) {
+                for (int x = 0; x < nw; x++) {
+                    int p = upper[x];
+                    r[left + x] = UNIT[(p >> 16) & 0xff];
+                    g[left + x] = UNIT[(p >> 8) & 0xff];
+                    b[left + x] = UNIT[p & 0xff];
+                }
+            } else {
                 float fy = fys[ry];
-                for (int rx = 0; rx < nw; rx++) {
-                    int tx = rx + lb.padLeft();
-                    if (identity) {
-                        pixels.rgb(rx, ry, rgb0);
-                        row[tx] = UNIT[rgb0[0]];
-                        row[tw + tx] = UNIT[rgb0[1]];
-                        row[2 * tw + tx] = UNIT[rgb0[2]];
-                        continue;
-                    }
-                    int sx0 = x0s[rx];
-                    int sx1 = x1s[rx];
-                    float fx = fxs[rx];
-                    pixels.rgb(sx0, sy0, rgb0);
-                    pixels.rgb(sx1, sy0, rgb1);
-                    pixels.rgb(sx0, sy1, rgb2);
-                    pixels.rgb(sx1, sy1, rgb3);
-                    for (int c = 0; c < 3; c++) {
-                        float top = rgb0[c] + (rgb1[c] - rgb0[c]) * fx;
-                        float bottom = rgb2[c] + (rgb3[c] - rgb2[c]) * fx;
-                        // Round to 8 bits as OpenCV does for 8-bit images, then scale.
-                        int v = Math.round(top + (bottom - top) * fy);
-                        row[c * tw + tx] = UNIT[Math.max(0, Math.min(255, v))];
-                    }
+                for (int x = 0; x < nw; x++) {
+                    int a = upper[x0s[x]];
+                    int c = upper[x1s[x]];
+                    int d = lower[x0s[x]];
+                    int e = lower[x1s[x]];
+                    float fx = fxs[x];
+                    r[left + x] = UNIT[blend((a >> 16) & 0xff, (c >> 16) & 0xff, (d >> 16) & 0xff, (e >> 16) & 0xff, fx, fy)];
+                    g[left + x] = UNIT[blend((a >> 8) & 0xff, (c >> 8) & 0xff, (d >> 8) & 0xff, (e >> 8) & 0xff, fx, fy)];
+                    b[left + x] = UNIT[blend(a & 0xff, c & 0xff, d & 0xff, e & 0xff, fx, fy)];
                 }
             }
-            for (int c = 0; c < 3; c++) {
-                out.put(base + c * plane + ty * tw, row, c * tw, tw);
-            }
+            out.put(offset, r, 0, tw);
+            out.put(offset + plane, g, 0, tw);
+            out.put(offset + 2 * plane, b, 0, tw);
         }
+    }
+
+    /** Bilinear blend of four 8-bit samples, rounded back to 8 bits as OpenCV does for 8-bit images. */
+    private static int blend(int topLeft, int topRight, int bottomLeft, int bottomRight, float fx, float fy) {
+        float top = topLeft + (topRight - topLeft) * fx;
+        float bottom = bottomLeft + (bottomRight - bottomLeft) * fx;
+        int v = Math.round(top + (bottom - top) * fy);
+        return Math.max(0, Math.min(255, v));
     }
 
     /** Half-pixel-centre source positions for each of {@code dst} samples across {@code src} pixels. */
@@ -123,11 +157,11 @@ public final class LetterboxTensor {
         }
     }
 
-    /** Reads RGB of one pixel from the image's own buffer when its layout is a common one. */
-    private interface PixelReader {
-        void rgb(int x, int y, int[] out);
+    /** Reads one source row as 0xRRGGBB ints, from the image's own buffer when its layout is a common one. */
+    private interface RowReader {
+        void read(int y, int[] row);
 
-        static PixelReader of(BufferedImage image) {
+        static RowReader of(BufferedImage image) {
             int w = image.getWidth();
             boolean plain = image.getRaster().getSampleModelTranslateX() == 0
                     && image.getRaster().getSampleModelTranslateY() == 0
@@ -135,29 +169,19 @@ public final class LetterboxTensor {
             switch (plain ? image.getType() : BufferedImage.TYPE_CUSTOM) {
                 case BufferedImage.TYPE_3BYTE_BGR -> {
                     byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-                    return (x, y, out) -> {
-                        int i = 3 * (y * w + x);
-                        out[0] = data[i + 2] & 0xff;
-                        out[1] = data[i + 1] & 0xff;
-                        out[2] = data[i] & 0xff;
+                    return (y, row) -> {
+                        int i = 3 * y * w;
+                        for (int x = 0; x < w; x++, i += 3) {
+                            row[x] = (data[i + 2] & 0xff) << 16 | (data[i + 1] & 0xff) << 8 | (data[i] & 0xff);
+                        }
                     };
                 }
                 case BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB -> {
                     int[] data = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-                    return (x, y, out) -> {
-                        int p = data[y * w + x];
-                        out[0] = (p >> 16) & 0xff;
-                        out[1] = (p >> 8) & 0xff;
-                        out[2] = p & 0xff;
-                    };
+                    return (y, row) -> System.arraycopy(data, y * w, row, 0, w);
                 }
                 default -> {
-                    return (x, y, out) -> {
-                        int p = image.getRGB(x, y);
-                        out[0] = (p >> 16) & 0xff;
-                        out[1] = (p >> 8) & 0xff;
-                        out[2] = p & 0xff;
-                    };
+                    return (y, row) -> image.getRGB(0, y, w, 1, row, 0, w);
                 }
             }
         }

@@ -5,10 +5,9 @@ import io.visualinspection.model.ClassNames;
 import io.visualinspection.model.ErrorResponse;
 import io.visualinspection.model.InferenceResult;
 import io.visualinspection.model.Json;
-import io.visualinspection.model.image.ImageCodec;
 import io.visualinspection.model.manifest.ModelManifest;
+import io.visualinspection.tools.cli.MultipartBody;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,9 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Detection through a running inference service: {@code POST /inference} (the default model) or
@@ -60,12 +57,12 @@ public final class HttpDetector implements Detector {
 
     @Override
     public InferenceResult detect(String fileName, byte[] bytes, BufferedImage image) throws DetectorException {
-        String boundary = "----inspection-tools-" + UUID.randomUUID();
+        MultipartBody body = MultipartBody.of(fileName, bytes, fields);
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Content-Type", body.contentType())
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, fileName, bytes)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()))
                 .build();
         HttpResponse<byte[]> response = send(request);
         int status = response.statusCode();
@@ -127,32 +124,6 @@ public final class HttpDetector implements Detector {
             Thread.currentThread().interrupt();
             throw new DetectorException("interrupted while waiting for " + request.uri(), false, e);
         }
-    }
-
-    private byte[] multipart(String boundary, String fileName, byte[] bytes) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream(bytes.length + 1024);
-        String safeName = fileName.replace("\"", "_").replace("\r", "_").replace("\n", "_");
-        write(body, "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"image\"; filename=\"" + safeName + "\"\r\n"
-                + "Content-Type: " + ImageCodec.mediaType(extension(fileName)) + "\r\n\r\n");
-        body.writeBytes(bytes);
-        write(body, "\r\n");
-        for (Map.Entry<String, String> f : fields.entrySet()) {
-            write(body, "--" + boundary + "\r\n"
-                    + "Content-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
-                    + f.getValue() + "\r\n");
-        }
-        write(body, "--" + boundary + "--\r\n");
-        return body.toByteArray();
-    }
-
-    private static void write(ByteArrayOutputStream out, String text) {
-        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String extension(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     private static String errorMessage(byte[] body) {

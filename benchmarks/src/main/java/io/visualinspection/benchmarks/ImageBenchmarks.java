@@ -1,0 +1,78 @@
+package io.visualinspection.benchmarks;
+
+import io.visualinspection.model.image.ImageCodec;
+import io.visualinspection.model.yolo.Letterbox;
+import io.visualinspection.model.yolo.LetterboxTensor;
+import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** Decoding, letterboxing into the model's input tensor, and JPEG encoding of a camera-sized photo. */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class ImageBenchmarks {
+
+    byte[] jpeg;
+    byte[] png;
+    BufferedImage photo;
+    BufferedImage large;
+    Letterbox photoBox;
+    Letterbox largeBox;
+    FloatBuffer tensor;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        png = Samples.read("coffee.png");
+        photo = ImageCodec.decode(png);
+        jpeg = ImageCodec.encodeJpeg(photo, 90);
+        large = new BufferedImage(1920, 1200, BufferedImage.TYPE_3BYTE_BGR);
+        large.createGraphics().drawImage(photo, 0, 0, 1920, 1200, null);
+        photoBox = Letterbox.square(photo.getWidth(), photo.getHeight(), 640);
+        largeBox = Letterbox.square(large.getWidth(), large.getHeight(), 640);
+        tensor = ByteBuffer.allocateDirect(3 * 640 * 640 * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    @Benchmark
+    public BufferedImage decodeJpeg600x400() throws Exception {
+        return ImageCodec.decode(jpeg);
+    }
+
+    @Benchmark
+    public BufferedImage decodePng600x400() throws Exception {
+        return ImageCodec.decode(png);
+    }
+
+    @Benchmark
+    public FloatBuffer letterbox600x400() {
+        LetterboxTensor.fill(photo, photoBox, tensor);
+        return tensor;
+    }
+
+    @Benchmark
+    public FloatBuffer letterbox1920x1200() {
+        LetterboxTensor.fill(large, largeBox, tensor);
+        return tensor;
+    }
+
+    @Benchmark
+    public byte[] encodeJpeg600x400() {
+        return ImageCodec.encodeJpeg(photo, 90);
+    }
+}
