@@ -53,8 +53,8 @@ class OperationsTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "backend.auth.enabled", "true",
-                    "backend.auth.tokens", "alpha-token,beta-token",
+                    "api.auth.enabled", "true",
+                    "api.auth.tokens", "alpha-token,beta-token",
                     "backend.patterns.path", PATTERNS.toString(),
                     "backend.patterns.rescan-interval", "100ms",
                     "backend.archive.dir", NOT_A_FOLDER.toString());

@@ -8,12 +8,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.PartFilename;
 import org.jboss.resteasy.reactive.PartType;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** The inference service, SPEC "Inference". */
+@ClientHeaderParam(name = "Authorization", value = "{authorization}", required = false)
 @RegisterRestClient(configKey = "inference")
 public interface InferenceClient {
 
@@ -27,4 +29,9 @@ public interface InferenceClient {
     @GET
     @Path("/q/health/ready")
     Response ready();
+
+    /** The token for this upstream (backend.inference.token), when its authentication is on. */
+    default String authorization() {
+        return UpstreamToken.authorization("backend.inference.token");
+    }
 }

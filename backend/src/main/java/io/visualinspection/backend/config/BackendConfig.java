@@ -15,27 +15,13 @@ public interface BackendConfig {
 
     Camera camera();
 
+    Inference inference();
+
     Inspection inspection();
 
     Archive archive();
 
     History history();
-
-    Auth auth();
-
-    /** Bearer-token authentication of the API. */
-    interface Auth {
-        /** When on, every API call needs {@code Authorization: Bearer <one of the tokens>}. */
-        @WithDefault("false")
-        boolean enabled();
-
-        /** The accepted tokens (comma-separated); never logged. */
-        Optional<java.util.List<String>> tokens();
-
-        /** Also protect health, metrics and the API docs ({@code /q/*}); off so that probes and scrapers work. */
-        @WithDefault("false")
-        boolean protectOperations();
-    }
 
     interface Patterns {
         /** A pattern YAML file, or a folder of them; each file name (without .yaml) is a pattern key. */
@@ -49,7 +35,15 @@ public interface BackendConfig {
         Duration rescanInterval();
     }
 
+    interface Inference {
+        /** Bearer token presented to the inference service when its API authentication is on. */
+        Optional<String> token();
+    }
+
     interface Camera {
+        /** Bearer token presented to the camera adapter when its API authentication is on. */
+        Optional<String> token();
+
         /**
          * Camera and image parameters sent with every photo request unless the request says otherwise,
          * by their query names (serial_number, format, quality, rotation_angle...).

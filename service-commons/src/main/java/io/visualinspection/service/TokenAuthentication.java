@@ -1,8 +1,7 @@
-package io.visualinspection.backend.rest;
+package io.visualinspection.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
-import io.visualinspection.backend.config.BackendConfig;
 import io.visualinspection.model.ErrorResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -26,12 +25,12 @@ public class TokenAuthentication {
     private static final Logger LOG = Logger.getLogger(TokenAuthentication.class);
     private static final String BEARER = "Bearer ";
 
-    private final BackendConfig.Auth config;
+    private final ApiAuthConfig config;
     private final ObjectMapper json;
     private final List<byte[]> digests;
 
-    TokenAuthentication(BackendConfig config, ObjectMapper json) {
-        this.config = config.auth();
+    TokenAuthentication(ApiAuthConfig config, ObjectMapper json) {
+        this.config = config;
         this.json = json;
         this.digests = this.config.tokens().orElse(List.of()).stream()
                 .map(String::strip).filter(t -> !t.isEmpty()).map(TokenAuthentication::sha256).toList();
@@ -42,7 +41,7 @@ public class TokenAuthentication {
             return;
         }
         if (digests.isEmpty()) {
-            throw new IllegalStateException("backend.auth.enabled=true but backend.auth.tokens is empty");
+            throw new IllegalStateException("api.auth.enabled=true but api.auth.tokens is empty");
         }
         LOG.infof("API token authentication on (%d tokens, operations endpoints %s)", digests.size(),
                 config.protectOperations() ? "protected" : "open");
