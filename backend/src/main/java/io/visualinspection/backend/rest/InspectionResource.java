@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
@@ -45,6 +48,25 @@ public class InspectionResource {
                     + "convert_to_format, ...), image parameters (format, quality, rotation_angle, rotation_expand, "
                     + "roi_*), pattern_key, min_score (0..1, default 0.5), strict, return_options (bitmask, default "
                     + "127: 1 decision, 2 pattern, 4 image, 8 drawn image, 16 boxes, 32 class ids, 64 scores).")
+    @APIResponse(responseCode = "200", description = "The inspection, fields as selected by return_options",
+            content = @Content(mediaType = "application/json", examples = {
+                    @ExampleObject(name = "all (return_options=127)", value = ApiExamples.INSPECTION),
+                    @ExampleObject(name = "decision only (return_options=1)", value = ApiExamples.DECISION_ONLY)}))
+    @APIResponse(responseCode = "400", description = "A parameter is wrong; the message says which and how",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "bad parameter",
+                    value = ApiExamples.BAD_REQUEST)))
+    @APIResponse(responseCode = "404", description = "Unknown pattern_key (the message lists the known ones)",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "unknown pattern",
+                    value = ApiExamples.UNKNOWN_PATTERN)))
+    @APIResponse(responseCode = "502", description = "The camera or inference failed or cannot be reached",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "camera unreachable",
+                    value = ApiExamples.CAMERA_UNREACHABLE)))
+    @APIResponse(responseCode = "503", description = "An upstream is overloaded; retry after Retry-After seconds",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "inference busy",
+                    value = ApiExamples.INFERENCE_BUSY)))
+    @APIResponse(responseCode = "504", description = "An upstream did not answer within its timeout",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "camera timeout",
+                    value = ApiExamples.CAMERA_TIMEOUT)))
     public Map<String, Object> withCamera(@Context UriInfo uri) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         InspectionOptions options = RequestParameters.options(query::getFirst, config);
@@ -66,6 +88,25 @@ public class InspectionResource {
     @Operation(summary = "Inspect an uploaded image",
             description = "Multipart field `image`; pattern_key, min_score, strict and return_options as form "
                     + "fields or query parameters.")
+    @APIResponse(responseCode = "200", description = "The inspection, fields as selected by return_options",
+            content = @Content(mediaType = "application/json", examples = {
+                    @ExampleObject(name = "all (return_options=127)", value = ApiExamples.INSPECTION),
+                    @ExampleObject(name = "decision only (return_options=1)", value = ApiExamples.DECISION_ONLY)}))
+    @APIResponse(responseCode = "400", description = "A parameter is wrong; the message says which and how",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "bad parameter",
+                    value = ApiExamples.BAD_REQUEST)))
+    @APIResponse(responseCode = "404", description = "Unknown pattern_key (the message lists the known ones)",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "unknown pattern",
+                    value = ApiExamples.UNKNOWN_PATTERN)))
+    @APIResponse(responseCode = "502", description = "The camera or inference failed or cannot be reached",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "camera unreachable",
+                    value = ApiExamples.CAMERA_UNREACHABLE)))
+    @APIResponse(responseCode = "503", description = "An upstream is overloaded; retry after Retry-After seconds",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "inference busy",
+                    value = ApiExamples.INFERENCE_BUSY)))
+    @APIResponse(responseCode = "504", description = "An upstream did not answer within its timeout",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "camera timeout",
+                    value = ApiExamples.CAMERA_TIMEOUT)))
     public Map<String, Object> upload(MultipartFormDataInput form, @Context UriInfo uri) {
         return inspectUpload(form, uri);
     }

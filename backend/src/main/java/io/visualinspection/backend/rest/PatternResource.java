@@ -21,6 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Pattern checks without a camera, and the patterns this backend knows. */
@@ -46,7 +50,15 @@ public class PatternResource {
             description = "Body: coordinates ([[x0,y0,x1,y1], ...] normalised to the image), class_ids, optional "
                     + "scores (default 1), pattern_key or an inline pattern, min_score, strict. Answers decision, "
                     + "pattern_name (the reported variant) and lg (found flag per item).")
-    public PatternCheckResult checkPattern(CheckPatternRequest request) {
+    @APIResponse(responseCode = "200", description = "The check", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "passed", value = ApiExamples.CHECK_PATTERN_RESULT)))
+    @APIResponse(responseCode = "400", description = "Malformed detections or inline pattern; the message says what")
+    @APIResponse(responseCode = "404", description = "Unknown pattern_key", content = @Content(
+            mediaType = "application/json", examples = @ExampleObject(name = "unknown pattern",
+                    value = ApiExamples.UNKNOWN_PATTERN)))
+    public PatternCheckResult checkPattern(@RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "by key", value = ApiExamples.CHECK_PATTERN_REQUEST)))
+            CheckPatternRequest request) {
         if (request == null) {
             throw new BadRequestException("send a JSON body with coordinates and class_ids");
         }
