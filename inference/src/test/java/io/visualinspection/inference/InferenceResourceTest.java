@@ -30,6 +30,25 @@ class InferenceResourceTest {
     }
 
     @Test
+    void detectionScoresFillTheirPercentBucketsAndErrorCountersStartAtZero() {
+        given().multiPart("image", CAT.toFile(), "image/png").when().post("/inference").then().statusCode(200);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        double below50 = value(metrics, "inference_detection_score_percent_bucket{class=\"cat\",model=\"yolov5s-coco\",le=\"50.0\"}");
+        double below75 = value(metrics, "inference_detection_score_percent_bucket{class=\"cat\",model=\"yolov5s-coco\",le=\"75.0\"}");
+        org.assertj.core.api.Assertions.assertThat(below75).as("the cat scores 0.57").isGreaterThan(below50);
+        org.assertj.core.api.Assertions.assertThat(metrics).contains("inference_errors_total{kind=\"engine\"} 0.0");
+    }
+
+    static double value(String metrics, String series) {
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1).trim());
+            }
+        }
+        throw new AssertionError(series + " not in metrics");
+    }
+
+    @Test
     void listsTheModelsWithTheirAdjustableParameters() {
         given().when().get("/models")
                 .then().statusCode(200)

@@ -26,7 +26,7 @@ public class UpstreamException extends RuntimeException {
         return status;
     }
 
-    /** unreachable, timeout, overloaded, refused, failed: for metrics. */
+    /** unreachable, timeout, overloaded, refused, unauthorized, failed, bad_image: for metrics. */
     public String kind() {
         return kind;
     }

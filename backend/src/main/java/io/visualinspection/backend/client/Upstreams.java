@@ -19,6 +19,8 @@ public final class Upstreams {
     public static <T> T call(String upstream, Supplier<T> call) {
         try {
             return call.get();
+        } catch (UpstreamException e) {
+            throw e; // already says which upstream failed how
         } catch (WebApplicationException e) {
             throw fromResponse(upstream, e.getResponse(), e);
         } catch (ProcessingException e) {
@@ -31,10 +33,19 @@ public final class Upstreams {
         }
     }
 
-    /** An error answer of the upstream: its 4xx is the caller's to fix; 503 stays 503; the rest is 502. */
+    /**
+     * An error answer of the upstream: its 4xx is the caller's to fix; 503 stays 503; the rest is 502. A 401 or
+     * 403 refuses this backend's own token, not the caller's, so it is a 502 too (the caller must not take it for
+     * its own credentials).
+     */
     public static UpstreamException fromResponse(String upstream, Response response, Throwable cause) {
         int status = response.getStatus();
         String detail = message(response);
+        if (status == 401 || status == 403) {
+            return new UpstreamException(upstream, 502, "unauthorized", upstream + " refused this backend's "
+                    + "credentials (HTTP " + status + ": " + detail + "); set backend." + upstream + ".token to a "
+                    + "token it accepts", cause);
+        }
         if (status == 503) {
             return new UpstreamException(upstream, 503, "overloaded", upstream + " is unavailable: " + detail, cause);
         }
@@ -47,6 +58,15 @@ public final class Upstreams {
         }
         return new UpstreamException(upstream, 502, "failed", upstream + " failed with HTTP " + status + ": " + detail,
                 cause);
+    }
+
+    /**
+     * Inference refused an image the camera delivered as unreadable (or too large): the camera's fault, not the
+     * caller's, so a 502 naming the camera instead of the 4xx an upload gets.
+     */
+    public static UpstreamException unusableCameraImage(UpstreamException refused) {
+        return new UpstreamException("camera", 502, "bad_image", "camera delivered an image that cannot be "
+                + "inspected (" + refused.getMessage() + ")", refused);
     }
 
     static UpstreamException fromTransport(String upstream, Throwable e) {

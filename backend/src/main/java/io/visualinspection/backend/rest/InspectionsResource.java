@@ -39,6 +39,8 @@ public class InspectionsResource {
         this.history = history;
         this.archive = archive;
         this.meters = meters;
+        meters.counter("inspection_overrules", "verdict", "ok");
+        meters.counter("inspection_overrules", "verdict", "nok");
     }
 
     @GET

@@ -61,6 +61,10 @@ public class InspectionArchive {
                     return t;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
         meters.gauge("archive_queue", writer.getQueue(), java.util.Collection::size);
+        meters.counter("archive_saved");
+        for (String reason : new String[] {"disk_full", "not_writable", "exists", "io_error"}) {
+            meters.counter("archive_failures", "reason", reason); // at 0 until it happens
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -66,6 +66,15 @@ public class InspectionService {
         this.archive = archive;
         this.config = config;
         this.meters = meters;
+        // Present from the start at 0, so that rate() and alerts see the first error.
+        for (String upstream : new String[] {"camera", "inference"}) {
+            for (String kind : new String[] {"unreachable", "timeout", "overloaded", "refused", "failed"}) {
+                meters.counter("upstream_errors", "upstream", upstream, "kind", kind);
+            }
+        }
+        for (String decision : new String[] {"ok", "nok", "none"}) {
+            meters.counter("inspections", "decision", decision, "pattern", "none");
+        }
         Map<String, String> defaults = config.camera().defaults();
         this.cameraDefaults = QueryParameters.camera(defaults::get);
         this.imageDefaults = QueryParameters.image(defaults::get);
@@ -132,7 +141,7 @@ public class InspectionService {
     private Inspection inspect(byte[] image, String mediaType, Pattern pattern, InspectionOptions options,
             StageTimings timings, String source, Map<String, String> cameraQuery) {
         InferenceResult detected = timings.time("inference", () -> upstream("inference",
-                () -> inference.infer(image)));
+                () -> infer(image, source)));
         PatternCheckResult check = timings.time("pattern", () -> check(pattern, detected, options));
         byte[] drawn = options.wants(InspectionOptions.IMAGE_DRAWN)
                 ? draw(image, detected, pattern, check, timings) : null;
@@ -285,6 +294,18 @@ public class InspectionService {
                 throw new UpstreamException("camera", 502, "failed", "camera returned an empty image", null);
             }
             return new Photo(bytes, r.getMediaType() == null ? null : r.getMediaType().toString());
+        }
+    }
+
+    /** An image from the camera that inference cannot read is the camera's fault; an upload's stays the caller's. */
+    private InferenceResult infer(byte[] image, String source) {
+        try {
+            return Upstreams.call("inference", () -> inference.infer(image));
+        } catch (UpstreamException e) {
+            if ("camera".equals(source) && (e.status() == 400 || e.status() == 413)) {
+                throw Upstreams.unusableCameraImage(e);
+            }
+            throw e;
         }
     }
 

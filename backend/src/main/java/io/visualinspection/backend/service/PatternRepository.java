@@ -37,12 +37,14 @@ public class PatternRepository {
     }
 
     private final BackendConfig config;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
     private Map<Path, Loaded> files = Map.of();
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
     private long scannedAt = Long.MIN_VALUE;
 
-    PatternRepository(BackendConfig config) {
+    PatternRepository(BackendConfig config, io.micrometer.core.instrument.MeterRegistry meters) {
         this.config = config;
+        this.meters = meters;
     }
 
     public Snapshot snapshot() {
@@ -83,6 +85,9 @@ public class PatternRepository {
                 Pattern p = PatternYaml.read(file);
                 next.put(file, new Loaded(stamp, p, null));
                 LOG.infof("pattern %s loaded from %s (%d variants)", p.key(), file, p.variants().size());
+                for (String decision : new String[] {"ok", "nok", "none"}) {
+                    meters.counter("inspections", "decision", decision, "pattern", p.key()); // at 0 until inspected
+                }
             } catch (PatternFileException e) {
                 next.put(file, new Loaded(stamp, null, e.getMessage()));
                 LOG.errorf("pattern file rejected: %s", e.getMessage());

@@ -91,6 +91,7 @@ public final class OnnxDetector implements AutoCloseable {
     public static OnnxDetector load(Path folder, EngineSettings settings) throws ModelLoadException {
         Path modelFile = findModelFile(folder);
         ManifestFile file = readManifest(folder);
+        requireInside(folder, "classes_file", file.classesFile());
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session = null;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -380,6 +381,24 @@ public final class OnnxDetector implements AutoCloseable {
             }
         }
         return ManifestFile.EMPTY;
+    }
+
+    /** A file a manifest names must lie in the model's folder: no absolute paths, no way out with "..". */
+    static void requireInside(Path folder, String field, String fileName) throws ModelLoadException {
+        if (fileName == null) {
+            return;
+        }
+        Path base = folder.toAbsolutePath().normalize();
+        Path resolved;
+        try {
+            resolved = base.resolve(fileName).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ModelLoadException(folder + ": " + field + " '" + fileName + "' is not a file name", e);
+        }
+        if (!resolved.startsWith(base) || resolved.equals(base)) {
+            throw new ModelLoadException(folder + ": " + field + " '" + fileName + "' must name a file inside the "
+                    + "model folder", null);
+        }
     }
 
     private static int[] inputSize(long[] shape, ManifestFile file) throws ModelLoadException {

@@ -38,6 +38,10 @@ public class InferenceService {
         this.limiter = limiter;
         this.config = config;
         this.meters = meters;
+        // Present from the start at 0, so that rate() and alerts see the first error.
+        for (String kind : new String[] {"bad_image", "image_too_large", "overloaded", "engine"}) {
+            meters.counter("inference_errors", "kind", kind);
+        }
     }
 
     /**
@@ -91,8 +95,11 @@ public class InferenceService {
         for (Detection d : run.detections()) {
             String cls = model.classNames().nameOf(d.classId());
             meters.counter("inference_detections", "model", name, "class", cls).increment();
-            DistributionSummary.builder("inference_detection_score").tag("model", name).tag("class", cls)
-                    .serviceLevelObjectives(0.25, 0.5, 0.75, 0.9).register(meters).record(d.score());
+            // Scores in percent: Micrometer counts summary values into buckets as whole numbers, so 0..1 would
+            // land in +Inf only.
+            DistributionSummary.builder("inference.detection.score").baseUnit("percent").scale(100)
+                    .tag("model", name).tag("class", cls)
+                    .serviceLevelObjectives(25, 50, 75, 90).register(meters).record(d.score());
         }
         Map<String, Double> timings = new LinkedHashMap<>();
         timings.put("decode", (decoded - t0) / 1e6);

@@ -129,6 +129,9 @@ public class ModelRegistry {
                     toRetire.add(current.detector());
                 }
                 count(name, current == null ? "loaded" : "replaced");
+                for (String outcome : new String[] {"loaded", "replaced", "rejected", "removed"}) {
+                    meters.counter("inference_model_loads", "model", name, "outcome", outcome); // at 0 until it happens
+                }
                 LOG.infof("model %s %s %s from %s (%s, input %dx%d, %d classes, %s) in %d ms", name,
                         detector.manifest().version(), current == null ? "loaded" : "replaced", folder,
                         detector.format(), detector.inputWidth(), detector.inputHeight(),
