@@ -120,12 +120,7 @@ public class PhotoService {
                 && request.image().quality() == null) {
             return new Photo(frame.bytes(), ImageCodec.mediaType(format)); // as stored: no re-encoding loss
         }
-        BufferedImage decoded;
-        try {
-            decoded = ImageCodec.decode(frame.bytes());
-        } catch (ImageDecodeException e) {
-            throw new IllegalStateException("frame " + frame.file() + " is not a usable image: " + e.getMessage(), e);
-        }
+        BufferedImage decoded = decodedFrames.get(frame);
         BufferedImage shaped;
         try {
             shaped = ImageTransforms.apply(decoded, request);
@@ -134,6 +129,44 @@ public class PhotoService {
         }
         int quality = request.image().quality() != null ? request.image().quality() : config.defaults().quality();
         return new Photo(PhotoEncoder.encode(shaped, format, quality), ImageCodec.mediaType(format));
+    }
+
+    /**
+     * The last frames decoded, so that a folder cycled through is decoded once, not per photo (a real camera
+     * has raw pixels; only the encoding is its work). Keyed by file and content; decoded images are never
+     * changed in place.
+     */
+    private final DecodedFrames decodedFrames = new DecodedFrames(16);
+
+    static final class DecodedFrames {
+        private record Key(java.nio.file.Path file, int length, int hash) {
+        }
+
+        private final java.util.Map<Key, BufferedImage> cache;
+
+        DecodedFrames(int capacity) {
+            cache = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Key, BufferedImage> eldest) {
+                    return size() > capacity;
+                }
+            });
+        }
+
+        BufferedImage get(FrameSource.Frame frame) {
+            Key key = new Key(frame.file(), frame.bytes().length, java.util.Arrays.hashCode(frame.bytes()));
+            BufferedImage image = cache.get(key);
+            if (image == null) {
+                try {
+                    image = ImageCodec.decode(frame.bytes());
+                } catch (ImageDecodeException e) {
+                    throw new IllegalStateException("frame " + frame.file() + " is not a usable image: "
+                            + e.getMessage(), e);
+                }
+                cache.put(key, image);
+            }
+            return image;
+        }
     }
 
     private static CameraFaultException disconnected(VirtualCamera camera) {
