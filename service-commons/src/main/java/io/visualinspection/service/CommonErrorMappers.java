@@ -1,16 +1,19 @@
 package io.visualinspection.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The error answers every service gives: HTTP errors with their message, malformed JSON as 400 saying
- * where, and the service's own faults as 500 (logged with the stack, answered without it). Services add
- * mappers for their own exceptions beside these.
+ * The error answers every service gives: HTTP errors with their message, malformed JSON and multipart
+ * bodies as 400 saying what is wrong, running out of memory as 503 (retry later), and the service's own
+ * faults as 500 (logged with the stack, answered without it). Services add mappers for their own
+ * exceptions beside these.
  */
 public class CommonErrorMappers {
 
@@ -35,10 +38,52 @@ public class CommonErrorMappers {
         return ErrorResponses.error(400, "the body is not valid JSON: " + e.getOriginalMessage());
     }
 
+    /** JSON of the wrong shape (an array for an object, text for a boolean): without this, a bare 400. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return malformedJson(e);
+    }
+
+    /** A multipart body that ends early or breaks its boundaries is the caller's to fix; other I/O faults are ours. */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e) {
+        if (isMultipartParsing(e)) {
+            return ErrorResponses.error(400, "the multipart/form-data body is malformed: " + e.getMessage()
+                    + "; send the image as -F image=@photo.jpg");
+        }
+        return unexpected(e);
+    }
+
+    /**
+     * A request that needs more memory than is free now (e.g. several very large images at once) is refused
+     * like an overload: the allocation that failed was this request's, and the service keeps running.
+     */
+    @ServerExceptionMapper
+    public Response outOfMemory(OutOfMemoryError e) {
+        LOG.errorf("out of memory serving a request (%s); answered 503", e.getMessage());
+        return ErrorResponses.builder(503, "not enough memory for this request now (" + e.getMessage()
+                + "); retry shortly, or send a smaller image", null).header(HttpHeaders.RETRY_AFTER, "1").build();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError oom) {
+                return outOfMemory(oom); // wrapped on the way, e.g. by an executor or an image reader
+            }
+        }
         LOG.error("unexpected error", e);
         return ErrorResponses.error(500, "internal error: " + (e.getMessage() != null ? e.getMessage()
                 : e.getClass().getSimpleName()));
+    }
+
+    static boolean isMultipartParsing(IOException e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String c = frame.getClassName();
+            if (c.contains(".multipart.") || c.endsWith(".FormBodyHandler")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -22,7 +22,8 @@ import javax.imageio.stream.ImageOutputStream;
  * variants the JDK refuses, WebP). Decoding reads the declared size first and refuses images over a pixel
  * limit before a single pixel is allocated, so a small file that declares 50000 x 50000 pixels cannot
  * exhaust memory. The EXIF orientation of a photo is applied, so that boxes refer to the image as a person
- * sees it (as browsers and phone galleries show it).
+ * sees it (as browsers and phone galleries show it). Running out of memory while decoding is thrown as the
+ * {@link OutOfMemoryError} it is (services answer it as an overload), never reported as corrupt data.
  */
 public final class ImageCodec {
 
@@ -77,10 +78,23 @@ public final class ImageCodec {
         } catch (ImageDecodeException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
+            OutOfMemoryError oom = outOfMemory(e);
+            if (oom != null) {
+                throw oom; // the PNG reader wraps it: not the data's fault, there is too little memory now
+            }
             // ImageIO reports truncated and corrupt data as IIOException, and some plugins as runtime errors.
             throw new ImageDecodeException("the image is corrupt or truncated (" + bytes.length + " bytes): "
                     + e.getMessage(), false, e);
         }
+    }
+
+    private static OutOfMemoryError outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError oom) {
+                return oom;
+            }
+        }
+        return null;
     }
 
     private static Orientation orientation(ImageReader reader) {
