@@ -66,8 +66,6 @@ public class InferenceService {
 
     private InferenceResult detect(OnnxDetector model, byte[] imageBytes, Map<String, String> parameters, long t0) {
         DecodeOptions options = options(model, parameters);
-        BufferedImage image = decode(imageBytes);
-        long decoded = System.nanoTime();
         long waitedNanos;
         try {
             waitedNanos = limiter.acquire();
@@ -79,10 +77,16 @@ public class InferenceService {
             throw new ServiceUnavailableException("interrupted while waiting for the model", 1L);
         }
         String name = model.manifest().name();
+        BufferedImage image;
+        long decodeNanos;
         DetectionRun run;
         try {
             Timer.builder("inference_queue_wait").description("Time a request waited for a free inference slot")
                     .publishPercentileHistogram().register(meters).record(Duration.ofNanos(waitedNanos));
+            // Decoded only once admitted: a request refused for a full queue never holds a decoded image.
+            long d0 = System.nanoTime();
+            image = decode(imageBytes);
+            decodeNanos = System.nanoTime() - d0;
             run = model.detect(image, options);
         } catch (OrtException e) {
             error("engine");
@@ -102,8 +106,8 @@ public class InferenceService {
                     .serviceLevelObjectives(25, 50, 75, 90).register(meters).record(d.score());
         }
         Map<String, Double> timings = new LinkedHashMap<>();
-        timings.put("decode", (decoded - t0) / 1e6);
         timings.put("queue", waitedNanos / 1e6);
+        timings.put("decode", decodeNanos / 1e6);
         timings.put("preprocess", run.preprocessMs());
         timings.put("session", run.sessionMs());
         timings.put("postprocess", run.postprocessMs());
