@@ -75,9 +75,9 @@ final class MonitoredSystem implements AutoCloseable {
             backendProperties.put("backend.archive.dir", archive.toString());
             // The camera gets 1 s (the backend's timeout less its margin): a slow camera times out quickly.
             backendProperties.put("backend.camera.timeout-ms", "2000");
-            backendProperties.put("backend.auth.enabled", "true");
-            backendProperties.put("backend.auth.tokens", token);
-            backendProperties.put("backend.auth.protect-operations", "true");
+            backendProperties.put("api.auth.enabled", "true");
+            backendProperties.put("api.auth.tokens", token);
+            backendProperties.put("api.auth.protect-operations", "true");
             ServiceProcess backend = started(started, ServiceProcess.start("backend", backendProperties));
             Line.awaitReady(backend, token, Duration.ofSeconds(60));
             ServiceProcess frontend = started(started, ServiceProcess.start("frontend",
