@@ -34,7 +34,11 @@ final class RunningSystem {
                 "quarkus.rest-client.camera.url", camera.url(),
                 "quarkus.rest-client.inference.url", inference.url()))
                 .awaitReady(Duration.ofSeconds(60));
-        frontend = ServiceProcess.start("frontend", Map.of("quarkus.rest-client.backend.url", backend.url()))
+        frontend = ServiceProcess.start("frontend", Map.of(
+                "quarkus.rest-client.backend.url", backend.url(),
+                "quarkus.rest-client.camera.url", camera.url(),
+                "quarkus.rest-client.inference.url", inference.url(),
+                "ui.history.refresh-interval", "1s"))
                 .awaitReady(Duration.ofSeconds(60));
     }
 

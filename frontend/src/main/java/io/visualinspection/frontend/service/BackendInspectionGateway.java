@@ -1,20 +1,20 @@
 package io.visualinspection.frontend.service;
 
 import io.visualinspection.frontend.client.BackendClient;
-import io.visualinspection.model.ErrorResponse;
+import io.visualinspection.frontend.client.OverruleRequest;
+import io.visualinspection.model.InspectionRecord;
 import io.visualinspection.model.InspectionResult;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
 
 /** Calls the backend and turns its errors into messages for the operator. */
 @ApplicationScoped
 public class BackendInspectionGateway implements InspectionGateway {
 
-    private static final Logger LOG = Logger.getLogger(BackendInspectionGateway.class);
+    /** Everything: decision, pattern flags, both images, boxes, class ids, scores. */
+    static final String ALL_RETURN_OPTIONS = "127";
 
     private final BackendClient backend;
 
@@ -23,29 +23,21 @@ public class BackendInspectionGateway implements InspectionGateway {
     }
 
     @Override
-    public InspectionResult trigger() {
-        try {
-            return backend.inspectWithCamera(Map.of());
-        } catch (WebApplicationException e) {
-            String message = errorMessage(e);
-            LOG.warnf("inspection failed: HTTP %d %s", e.getResponse().getStatus(), message);
-            throw new InspectionFailedException(message, e);
-        } catch (ProcessingException e) {
-            LOG.warnf("backend unreachable: %s", e.getMessage());
-            throw new InspectionFailedException("The inspection service cannot be reached. Check that the backend "
-                    + "is running.", e);
+    public InspectionResult trigger(InspectionSettings settings) {
+        List<String> problems = settings.problems();
+        if (!problems.isEmpty()) {
+            throw new InspectionFailedException("The settings are not valid: " + String.join("; ", problems)
+                    + ". Change them in Settings.", null);
         }
+        Map<String, String> query = new java.util.LinkedHashMap<>(settings.toQuery());
+        query.put("return_options", ALL_RETURN_OPTIONS);
+        return Upstream.BACKEND.call("inspection", () -> backend.inspectWithCamera(query),
+                InspectionFailedException::new);
     }
 
-    private static String errorMessage(WebApplicationException e) {
-        try {
-            ErrorResponse error = e.getResponse().readEntity(ErrorResponse.class);
-            if (error != null && error.message() != null) {
-                return error.message();
-            }
-        } catch (RuntimeException ignored) {
-            // not our error shape
-        }
-        return "The inspection failed (HTTP " + e.getResponse().getStatus() + ").";
+    @Override
+    public InspectionRecord overrule(String inspectionId, boolean verdict, String operator, String comment) {
+        return Upstream.BACKEND.call("overrule of " + inspectionId,
+                () -> backend.overrule(inspectionId, new OverruleRequest(verdict, operator, comment)));
     }
 }
