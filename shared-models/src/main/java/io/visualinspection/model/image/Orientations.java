@@ -1,6 +1,5 @@
 package io.visualinspection.model.image;
 
-import com.twelvemonkeys.contrib.exif.Orientation;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
@@ -9,10 +8,6 @@ import java.awt.image.BufferedImage;
 final class Orientations {
 
     private Orientations() {
-    }
-
-    static BufferedImage apply(BufferedImage image, Orientation orientation) {
-        return apply(image, orientation.value());
     }
 
     /** @param tiff the TIFF/EXIF orientation 1..8 */
