@@ -190,6 +190,23 @@ class InspectionResourceTest {
     }
 
     @Test
+    void aModelAndItsParametersCanBeChosenPerInspection() {
+        given().when().get("/main/with-camera?model=yolov5s-coco&score_threshold=0.6&return_options=17")
+                .then().statusCode(200)
+                .body("decision", equalTo(false))
+                .body("results.bboxes", org.hamcrest.Matchers.empty());
+        given().when().get("/main/with-camera?model=yolov5s-coco&max_detections=1&return_options=17")
+                .then().statusCode(200).body("decision", equalTo(true));
+        given().when().get("/main/with-camera?max_detections=0")
+                .then().statusCode(400).body("message", equalTo("max_detections must be in 1..1000, got 0"));
+        given().when().get("/main/with-camera?model=nope")
+                .then().statusCode(404).body("upstream", equalTo("inference"))
+                .body("message", containsString("no model named 'nope'"));
+        given().when().get("/main/with-camera?model=../models")
+                .then().statusCode(400).body("message", containsString("model must be a model name"));
+    }
+
+    @Test
     void theLegacyGetWithAMultipartBodyIsAccepted() {
         given().multiPart("image", SampleData.image("chelsea.png").toFile(), "image/png")
                 .when().get("/main")

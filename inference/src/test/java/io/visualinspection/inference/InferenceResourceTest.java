@@ -49,6 +49,20 @@ class InferenceResourceTest {
     }
 
     @Test
+    void theImageCanBeTheRequestBodyWithParametersInTheQuery() throws Exception {
+        byte[] png = java.nio.file.Files.readAllBytes(CAT);
+        given().contentType("image/png").body(png)
+                .when().post("/inference")
+                .then().statusCode(200).body("class_names", hasItem("cat")).body("image_width", equalTo(451));
+        given().contentType("application/octet-stream").body(png)
+                .when().post("/models/yolov5s-coco/detect?score_threshold=0.9")
+                .then().statusCode(200).body("bboxes", hasSize(0));
+        given().contentType("image/png").body(png)
+                .when().post("/inference?iou_threshold=7")
+                .then().statusCode(400).body("message", equalTo("iou_threshold must be in 0..1, got 7"));
+    }
+
+    @Test
     void listsTheModelsWithTheirAdjustableParameters() {
         given().when().get("/models")
                 .then().statusCode(200)

@@ -139,9 +139,8 @@ class OperatorUiBrowserIT {
         assertThat(settings.patternPlaceholder()).isEqualTo("default: demo-cat");
         assertThat(settings.patternNote()).isEqualTo("demo-cat: cat-centred (1 item)");
         assertThat(settings.modelParameter("score_threshold")).isEqualTo("0.25");
-        assertThat(settings.modelParameterReadOnly("score_threshold")).isTrue();
-        assertThat(settings.modelNote()).contains("default model (yolov5s-coco)");
         settings.minScore("0.95");
+        settings.modelParameter("score_threshold", "0.3");
         settings.showModels();
         screenshot("settings.png");
         settings.apply();
@@ -152,6 +151,9 @@ class OperatorUiBrowserIT {
         String minScore = given().baseUri(system.backend.url()).when().get("/inspections/" + id)
                 .then().statusCode(200).extract().path("parameters.min_score");
         assertThat(minScore).isEqualTo("0.95");
+        String scoreThreshold = given().baseUri(system.backend.url()).when().get("/inspections/" + id)
+                .then().statusCode(200).extract().path("parameters.score_threshold");
+        assertThat(scoreThreshold).as("the model parameter reached the inference call").isEqualTo("0.3");
 
         // Settings belong to the session: a reload keeps them.
         page = inspect();

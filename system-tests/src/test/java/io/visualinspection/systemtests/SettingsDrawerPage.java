@@ -32,9 +32,6 @@ final class SettingsDrawerPage {
         return text("pattern-note");
     }
 
-    String modelNote() {
-        return text("model-note");
-    }
 
     /** The text even when the drawer has it scrolled out of sight. */
     private String text(String id) {
@@ -46,8 +43,9 @@ final class SettingsDrawerPage {
         return driver.findElement(By.cssSelector("#model-parameter-" + name + " input")).getDomProperty("value");
     }
 
-    boolean modelParameterReadOnly(String name) {
-        return driver.findElement(By.id("model-parameter-" + name)).getDomAttribute("readonly") != null;
+    SettingsDrawerPage modelParameter(String name, String value) {
+        type("#model-parameter-" + name + " input", value);
+        return this;
     }
 
     SettingsDrawerPage minScore(String value) {

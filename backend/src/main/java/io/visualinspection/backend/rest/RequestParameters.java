@@ -3,6 +3,8 @@ package io.visualinspection.backend.rest;
 import io.visualinspection.backend.config.BackendConfig;
 import io.visualinspection.backend.service.InspectionOptions;
 import io.visualinspection.model.camera.QueryParameters;
+import io.visualinspection.model.manifest.ModelManifest;
+import io.visualinspection.model.manifest.ModelParameter;
 import jakarta.ws.rs.BadRequestException;
 import java.util.function.Function;
 
@@ -19,10 +21,36 @@ final class RequestParameters {
             return new InspectionOptions(QueryParameters.text(param, "pattern_key"),
                     minScore != null ? minScore : config.inspection().minScore(),
                     QueryParameters.bool(param, "strict"),
-                    returnOptions != null ? returnOptions : InspectionOptions.ALL);
+                    returnOptions != null ? returnOptions : InspectionOptions.ALL,
+                    model(QueryParameters.text(param, "model")), modelParameters(param));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
+    }
+
+    /** Model names reach a URL path of the inference service: letters, digits and . _ - only. */
+    private static String model(String name) {
+        if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+            throw new IllegalArgumentException("model must be a model name (letters, digits, . _ -), got '"
+                    + (name.length() > 60 ? name.substring(0, 60) + "..." : name) + "'");
+        }
+        return name;
+    }
+
+    /**
+     * The detection parameters every model has, checked against their ranges here, so that a bad value is
+     * the caller's 400 and never looks like an upstream's fault.
+     */
+    private static java.util.Map<String, String> modelParameters(Function<String, String> param) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (ModelParameter p : ModelManifest.standardParameters(0.25, 0.45, 300)) {
+            String value = QueryParameters.text(param, p.name());
+            if (value != null) {
+                double v = p.parse(value);
+                out.put(p.name(), p.type().equals(ModelParameter.INT) ? String.valueOf((long) v) : String.valueOf(v));
+            }
+        }
+        return out;
     }
 
     /** The first non-null of several sources (e.g. form field, then query parameter). */

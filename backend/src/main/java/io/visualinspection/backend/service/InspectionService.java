@@ -145,7 +145,7 @@ public class InspectionService {
         CompletableFuture<Decoded> forDrawing = options.wants(InspectionOptions.IMAGE_DRAWN)
                 ? CompletableFuture.supplyAsync(() -> Decoded.of(image), DECODING) : null;
         InferenceResult detected = timings.time("inference", () -> upstream("inference",
-                () -> infer(image, source)));
+                () -> infer(image, source, options)));
         PatternCheckResult check = timings.time("pattern", () -> check(pattern, detected, options));
         byte[] drawn = forDrawing != null ? drawDecoded(forDrawing.join(), detected, pattern, check, timings) : null;
         Base64.Encoder b64 = Base64.getEncoder();
@@ -199,6 +199,10 @@ public class InspectionService {
             parameters.put("pattern_key", options.patternKey());
         }
         parameters.put("min_score", String.valueOf(options.minScore()));
+        if (options.model() != null) {
+            parameters.put("model", options.model());
+        }
+        parameters.putAll(options.modelParameters());
         if (options.strict() != null) {
             parameters.put("strict", String.valueOf(options.strict()));
         }
@@ -329,9 +333,11 @@ public class InspectionService {
     }
 
     /** An image from the camera that inference cannot read is the camera's fault; an upload's stays the caller's. */
-    private InferenceResult infer(byte[] image, String source) {
+    private InferenceResult infer(byte[] image, String source, InspectionOptions options) {
         try {
-            return Upstreams.call("inference", () -> inference.infer(image));
+            return Upstreams.call("inference", () -> options.model() == null
+                    ? inference.infer(options.modelParameters(), image)
+                    : inference.detect(options.model(), options.modelParameters(), image));
         } catch (UpstreamException e) {
             if ("camera".equals(source) && (e.status() == 400 || e.status() == 413)) {
                 throw Upstreams.unusableCameraImage(e);

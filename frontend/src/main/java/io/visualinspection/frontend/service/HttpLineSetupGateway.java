@@ -32,9 +32,4 @@ public class HttpLineSetupGateway implements LineSetupGateway {
         List<ModelManifest> models = Upstream.INFERENCE.call("models", inference::models);
         return models == null ? List.of() : models;
     }
-
-    @Override
-    public boolean modelChoiceSupported() {
-        return false;
-    }
 }

@@ -102,6 +102,12 @@ public class InspectionSettings implements Serializable {
         if (strict != null) {
             q.put("strict", String.valueOf(strict));
         }
+        if (model != null) {
+            q.put("model", model);
+        }
+        modelParameters.forEach((name, value) -> q.put(name,
+                value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf(value.longValue())
+                        : String.valueOf(value)));
         return q;
     }
 

@@ -17,5 +17,4 @@ public interface LineSetupGateway {
      * Whether an inspection can be told which model (and model parameters) to use. The backend's
      * {@code GET /main/with-camera} has no such parameter: it always uses the inference service's default model.
      */
-    boolean modelChoiceSupported();
 }

@@ -55,7 +55,7 @@ public class SettingsDrawer extends Dialog {
             form.patternsUnavailable(e.getMessage());
         }
         try {
-            form.setModels(setup.models(), setup.modelChoiceSupported());
+            form.setModels(setup.models());
         } catch (GatewayException e) {
             form.modelsUnavailable(e.getMessage());
         }

@@ -65,7 +65,6 @@ public class SettingsForm extends VerticalLayout {
     private final Map<String, HasValue<?, ? extends Number>> parameterFields = new LinkedHashMap<>();
     private List<String> patternKeys = List.of();
     private List<ModelManifest> models = List.of();
-    private boolean modelSelectable;
     private Map<String, Double> parameterValues = new LinkedHashMap<>();
 
     public SettingsForm() {
@@ -289,13 +288,9 @@ public class SettingsForm extends VerticalLayout {
         patternNote.addClassName("error-note");
     }
 
-    /**
-     * The inference service's models with their parameter controls; editable only when inspections can be told
-     * which model to use, otherwise shown read-only with a note saying so.
-     */
-    public void setModels(List<ModelManifest> available, boolean selectable) {
+    /** The inference service's models, each with controls built from its parameters' types and ranges. */
+    public void setModels(List<ModelManifest> available) {
         this.models = available == null ? List.of() : List.copyOf(available);
-        this.modelSelectable = selectable;
         String chosen = model.getValue();
         model.setItems(models.stream().map(ModelManifest::name).toList());
         model.setItemLabelGenerator(name -> models.stream().filter(m -> m.name().equals(name)).findFirst()
@@ -305,16 +300,9 @@ public class SettingsForm extends VerticalLayout {
         } else {
             defaultModel().ifPresent(m -> model.setValue(m.name()));
         }
-        model.setReadOnly(!selectable);
+        model.setReadOnly(false);
         modelNote.removeClassName("error-note");
-        if (!selectable) {
-            modelNote.setText("Inspections use the inference service's default model"
-                    + defaultModel().map(m -> " (" + m.name() + ")").orElse("")
-                    + " with its default parameters: the backend does not take a model choice per inspection. "
-                    + "The controls show the models and their ranges.");
-        } else {
-            modelNote.setText("");
-        }
+        modelNote.setText("");
         showParameters();
     }
 
@@ -386,8 +374,7 @@ public class SettingsForm extends VerticalLayout {
 
     private void setUp(com.vaadin.flow.component.textfield.AbstractNumberField<?, ?> field, ModelParameter p) {
         field.setId("model-parameter-" + p.name());
-        field.setStepButtonsVisible(modelSelectable);
-        field.setReadOnly(!modelSelectable);
+        field.setStepButtonsVisible(true);
     }
 
     /** Parameter values that differ from the selected model's defaults. */

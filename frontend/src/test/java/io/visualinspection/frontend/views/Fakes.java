@@ -107,7 +107,6 @@ final class Fakes {
         List<ModelManifest> models = Samples.models();
         GatewayException patternsFailure;
         GatewayException modelsFailure;
-        boolean modelChoice;
 
         @Override
         public PatternList patterns() {
@@ -123,11 +122,6 @@ final class Fakes {
                 throw modelsFailure;
             }
             return models;
-        }
-
-        @Override
-        public boolean modelChoiceSupported() {
-            return modelChoice;
         }
     }
 

@@ -100,27 +100,22 @@ class SettingsDrawerTest extends UiTest {
     }
 
     @Test
-    void modelsAreShownReadOnlyWithTheirRangesWhenTheBackendCannotTakeAChoice() {
+    void modelControlsAreBuiltFromTheManifestRanges() {
         SettingsForm form = open().form;
         assertThat(form.model.getValue()).isEqualTo("yolov5s-coco");
-        assertThat(form.model.isReadOnly()).isTrue();
         NumberField score = (NumberField) form.parameterField("score_threshold");
         assertThat(score.getValue()).isEqualTo(0.25);
         assertThat(score.getMin()).isEqualTo(0.0);
         assertThat(score.getMax()).isEqualTo(1.0);
         assertThat(score.getStep()).isEqualTo(0.01);
-        assertThat(score.isReadOnly()).isTrue();
         IntegerField max = (IntegerField) form.parameterField("max_detections");
         assertThat(max.getValue()).isEqualTo(300);
         assertThat(max.getMin()).isEqualTo(1);
         assertThat(max.getMax()).isEqualTo(1000);
-        assertThat(form.modelNote.getText()).startsWith("Inspections use the inference service's default model "
-                + "(yolov5s-coco) with its default parameters: the backend does not take a model choice");
     }
 
     @Test
     void aSelectableModelIsKeptInTheSessionWithItsChangedParameters() {
-        setup.modelChoice = true;
         SettingsDrawer drawer = open();
         SettingsForm form = drawer.form;
         assertThat(form.model.isReadOnly()).isFalse();

@@ -7,7 +7,9 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
@@ -33,5 +35,15 @@ public class InferenceResource {
     public InferenceResult infer(MultipartFormDataInput form) {
         ImageUpload upload = ImageUpload.of(form);
         return inference.detect(null, upload.image(), upload.fields());
+    }
+
+    @POST
+    @Consumes({"image/jpeg", "image/png", "image/bmp", "image/webp", MediaType.APPLICATION_OCTET_STREAM})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Detect objects with the default model, the image as the request body",
+            description = "The same as the multipart form, without its overhead: the body is the image, "
+                    + "score_threshold, iou_threshold and max_detections are query parameters.")
+    public InferenceResult inferBody(byte[] image, @Context UriInfo uri) {
+        return inference.detect(null, image, RawImage.parameters(uri));
     }
 }

@@ -12,7 +12,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,5 +63,15 @@ public class ModelsResource {
     public InferenceResult detect(@PathParam("name") String name, MultipartFormDataInput form) {
         ImageUpload upload = ImageUpload.of(form);
         return inference.detect(name, upload.image(), upload.fields());
+    }
+
+    @POST
+    @Path("/{name}/detect")
+    @Consumes({"image/jpeg", "image/png", "image/bmp", "image/webp", MediaType.APPLICATION_OCTET_STREAM})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Detect objects with the named model, the image as the request body",
+            description = "The model's parameters as query parameters.")
+    public InferenceResult detectBody(@PathParam("name") String name, byte[] image, @Context UriInfo uri) {
+        return inference.detect(name, image, RawImage.parameters(uri));
     }
 }
