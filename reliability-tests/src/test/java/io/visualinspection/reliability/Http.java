@@ -124,7 +124,10 @@ final class Http {
         Reply send(HttpClient client) {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(body);
-            HttpRequest request = builder.timeout(timeout).method(method, publisher).build();
+            // As curl does: a body over 1 MB waits for 100 Continue, so that a server refusing it early (413) is
+            // heard instead of resetting a connection the client is still writing to.
+            HttpRequest request = builder.timeout(timeout).method(method, publisher)
+                    .expectContinue(body != null && body.length > 1_048_576).build();
             long t0 = System.nanoTime();
             try {
                 HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
