@@ -87,7 +87,7 @@ class MonitoringIT {
         line.triggerFailingCamera("{\"failure_rate\": 1.0}", 2); // 502, failed
         line.triggerFailingCamera("{\"disconnected\": true}", 2); // 503
         line.triggerFailingCamera("{\"latency_ms\": 1500}", 1); // 504, timeout
-        line.triggerFailingCamera("{\"corrupt_image\": true}", 1); // inference refuses the image
+        line.triggerFailingCamera("{\"corrupt_image\": true}", 1); // 502, bad_image: inference cannot read it
         line.uploadGarbage();
         line.uploadGarbage();
         line.inspectWhileTheArchiveIsBroken("coffee.png", 2);
@@ -156,7 +156,13 @@ class MonitoringIT {
         assertCount("sum(inspections_total{decision=\"ok\"})", line.ok);
         assertCount("sum(inspections_total{decision=\"nok\"})", line.nok);
         assertCount("sum(upstream_errors_total)", line.upstreamErrors);
-        assertCount("sum(upstream_errors_total{upstream=\"camera\"})", 5);
+        // By upstream and kind, as drive() caused them: a corrupt camera image is the camera's fault (bad_image),
+        // a garbage upload is refused by inference.
+        assertCount("sum(upstream_errors_total{upstream=\"camera\",kind=\"failed\"})", 2);
+        assertCount("sum(upstream_errors_total{upstream=\"camera\",kind=\"overloaded\"})", 2);
+        assertCount("sum(upstream_errors_total{upstream=\"camera\",kind=\"timeout\"})", 1);
+        assertCount("sum(upstream_errors_total{upstream=\"camera\",kind=\"bad_image\"})", 1);
+        assertCount("sum(upstream_errors_total{upstream=\"inference\",kind=\"refused\"})", 2);
         assertCount("sum(inspection_overrules_total)", line.overrules);
         assertCount("sum(archive_failures_total)", 2);
         assertCount("sum(inference_model_loads_total{outcome=\"rejected\",model=\"broken-model\"})", 1);
