@@ -66,14 +66,22 @@ public final class ImageCodec {
             // The JDK's JPEG reader first: it ignores embedded ICC profiles as OpenCV and libjpeg do (the
             // reference detections were made that way) and is several times faster on photos that carry one.
             // The TwelveMonkeys reader then handles what the JDK refuses (CMYK, YCCK, odd markers).
-            candidates.sort(java.util.Comparator.comparingInt(r -> r.getClass().getName().startsWith("com.sun.") ? 0 : 1));
+            candidates.sort(java.util.Comparator.comparingInt(r -> isJdkReader(r) ? 0 : 1));
             int width = -1;
             int height = -1;
             for (int i = 0; i < candidates.size(); i++) {
                 ImageReader reader = candidates.get(i);
+                ImageInputStream source = in;
                 try {
-                    in.seek(0);
-                    reader.setInput(in, false, true);
+                    if (isJdkReader(reader) && isJpeg(bytes)) {
+                        // The JDK reader parses an embedded ICC profile into a colour space (about 15 ms for a
+                        // 640 x 427 photo) without changing the pixels it delivers; without the profile it
+                        // decodes the same pixels three times faster.
+                        source = ImageIO.createImageInputStream(new ByteArrayInputStream(withoutIccProfile(bytes)));
+                    } else {
+                        in.seek(0);
+                    }
+                    reader.setInput(source, false, true);
                     if (width < 0) {
                         width = reader.getWidth(0);
                         height = reader.getHeight(0);
@@ -98,6 +106,9 @@ public final class ImageCodec {
                     // this reader cannot decode this variant: the next one may
                 } finally {
                     reader.dispose();
+                    if (source != in) {
+                        source.close();
+                    }
                 }
             }
             throw new ImageDecodeException("the image could not be decoded", false, null);
@@ -123,9 +134,51 @@ public final class ImageCodec {
         return null;
     }
 
+    private static boolean isJdkReader(ImageReader reader) {
+        return reader.getClass().getName().startsWith("com.sun.");
+    }
+
+    private static boolean isJpeg(byte[] bytes) {
+        return bytes.length >= 4 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xD8;
+    }
+
+    /**
+     * The JPEG without its APP2 ICC_PROFILE segments; everything else (including the scan data) unchanged. A
+     * malformed marker sequence ends the scan early and leaves the rest as it was, for the reader to judge.
+     */
+    static byte[] withoutIccProfile(byte[] jpeg) {
+        ByteArrayOutputStream out = null;
+        int copiedTo = 0;
+        int i = 2;
+        while (i + 4 <= jpeg.length && (jpeg[i] & 0xff) == 0xFF) {
+            int marker = jpeg[i + 1] & 0xff;
+            if (marker == 0xDA || marker == 0xD9) {
+                break; // start of scan or end of image: no more header segments
+            }
+            int length = ((jpeg[i + 2] & 0xff) << 8) | (jpeg[i + 3] & 0xff);
+            if (length < 2 || i + 2 + length > jpeg.length) {
+                break;
+            }
+            if (marker == 0xE2 && length >= 14 && "ICC_PROFILE".equals(
+                    new String(jpeg, i + 4, 11, java.nio.charset.StandardCharsets.ISO_8859_1))) {
+                if (out == null) {
+                    out = new ByteArrayOutputStream(jpeg.length);
+                }
+                out.write(jpeg, copiedTo, i - copiedTo);
+                copiedTo = i + 2 + length;
+            }
+            i += 2 + length;
+        }
+        if (out == null) {
+            return jpeg;
+        }
+        out.write(jpeg, copiedTo, jpeg.length - copiedTo);
+        return out.toByteArray();
+    }
+
     /** The EXIF orientation (1..8) of a JPEG, or 1 when it has none or it cannot be read. */
     static int exifOrientation(byte[] bytes) {
-        if (bytes.length < 4 || (bytes[0] & 0xff) != 0xFF || (bytes[1] & 0xff) != 0xD8) {
+        if (!isJpeg(bytes)) {
             return 1;
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
