@@ -13,6 +13,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.visualinspection.model.ClassNames;
 import io.visualinspection.model.Detection;
 import io.visualinspection.model.manifest.ModelManifest;
+import io.visualinspection.model.manifest.ModelParameter;
 import io.visualinspection.model.yolo.DecodeOptions;
 import io.visualinspection.model.yolo.Letterbox;
 import io.visualinspection.model.yolo.LetterboxTensor;
@@ -43,7 +44,7 @@ public final class OnnxDetector implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(OnnxDetector.class.getName());
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     private static final java.util.regex.Pattern ULTRALYTICS_NAME =
             java.util.regex.Pattern.compile("(\\d+)\\s*:\\s*['\"]([^'\"]*)['\"]");
 
@@ -105,11 +106,10 @@ public final class OnnxDetector implements AutoCloseable {
             int[] size = inputSize(inputShape, file);
             Map<String, String> metadata = session.getMetadata().getCustomMetadata();
             ClassNames names = classNames(folder, file, metadata);
-            ManifestFile.Defaults d = file.defaults();
-            DecodeOptions defaults = new DecodeOptions(
-                    d != null && d.scoreThreshold() != null ? d.scoreThreshold() : DecodeOptions.DEFAULT.scoreThreshold(),
-                    d != null && d.iouThreshold() != null ? d.iouThreshold() : DecodeOptions.DEFAULT.iouThreshold(),
-                    d != null && d.maxDetections() != null ? d.maxDetections() : DecodeOptions.DEFAULT.maxDetections());
+            List<ModelParameter> parameters = file.adjustableParameters(DecodeOptions.DEFAULT);
+            DecodeOptions defaults = new DecodeOptions(defaultOf(parameters, ModelManifest.SCORE_THRESHOLD),
+                    defaultOf(parameters, ModelManifest.IOU_THRESHOLD),
+                    (int) defaultOf(parameters, ModelManifest.MAX_DETECTIONS));
             long[] outputShape = warmUp(env, session, input.getKey(), size[0], size[1]);
             YoloOutputFormat format = file.outputFormat() != null ? YoloOutputFormat.parse(file.outputFormat())
                     : YoloOutputFormat.detect(outputShape, size[0], size[1]);
@@ -120,8 +120,7 @@ public final class OnnxDetector implements AutoCloseable {
                     file.task() != null ? file.task() : "detect",
                     format.name().toLowerCase(java.util.Locale.ROOT), size[0], size[1], names.names(),
                     file.classColors(),
-                    ModelManifest.standardParameters(defaults.scoreThreshold(), defaults.iouThreshold(),
-                            defaults.maxDetections()),
+                    parameters,
                     null, fallback == null ? provider(settings) : "cpu", fallback);
             if (!"detect".equals(manifest.task())) {
                 throw new ModelLoadException(folder + ": task '" + manifest.task() + "' is not served; only detect", null);
@@ -368,6 +367,10 @@ public final class OnnxDetector implements AutoCloseable {
         }
     }
 
+    private static double defaultOf(List<ModelParameter> parameters, String name) {
+        return parameters.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow().defaultValue();
+    }
+
     private static ManifestFile readManifest(Path folder) throws ModelLoadException {
         for (String name : List.of("manifest.yaml", "manifest.yml")) {
             Path file = folder.resolve(name);
@@ -375,6 +378,9 @@ public final class OnnxDetector implements AutoCloseable {
                 try {
                     ManifestFile m = YAML.readValue(file.toFile(), ManifestFile.class);
                     return m != null ? m : ManifestFile.EMPTY;
+                } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+                    throw new ModelLoadException(file + ": unknown field '" + e.getPropertyName() + "'; known: "
+                            + new java.util.TreeSet<>(e.getKnownPropertyIds().stream().map(String::valueOf).toList()), e);
                 } catch (IOException e) {
                     throw new ModelLoadException(file + ": " + e.getMessage(), e);
                 }
