@@ -63,6 +63,19 @@ class InferenceResourceTest {
     }
 
     @Test
+    void aMultipartRequestTakesQueryParametersTooAndItsFormFieldsWin() {
+        given().multiPart("image", CAT.toFile(), "image/png")
+                .when().post("/inference?score_threshold=0.9")
+                .then().statusCode(200).body("bboxes", hasSize(0));
+        given().multiPart("image", CAT.toFile(), "image/png").multiPart("score_threshold", "0.25")
+                .when().post("/models/yolov5s-coco/detect?score_threshold=0.9")
+                .then().statusCode(200).body("class_names", hasItem("cat"));
+        given().multiPart("image", CAT.toFile(), "image/png")
+                .when().post("/inference?max_detections=0")
+                .then().statusCode(400).body("message", equalTo("max_detections must be in 1..1000, got 0"));
+    }
+
+    @Test
     void listsTheModelsWithTheirAdjustableParameters() {
         given().when().get("/models")
                 .then().statusCode(200)

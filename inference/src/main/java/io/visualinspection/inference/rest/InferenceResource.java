@@ -29,12 +29,13 @@ public class InferenceResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Detect objects with the default model",
-            description = "Multipart field `image` (JPEG, PNG, BMP). Answers boxes [x0, y0, x1, y1] in pixels of "
-                    + "the uploaded image, class ids, scores, class names, the model and per-stage timings. "
-                    + "Text fields score_threshold, iou_threshold, max_detections override the model defaults.")
-    public InferenceResult infer(MultipartFormDataInput form) {
+            description = "Multipart field `image` (JPEG, PNG, BMP, WebP). Answers boxes [x0, y0, x1, y1] in "
+                    + "pixels of the uploaded image as shown upright (a JPEG's EXIF orientation applied), class ids, "
+                    + "scores, class names, the model and per-stage timings. Text fields (or query parameters) "
+                    + "score_threshold, iou_threshold, max_detections override the model defaults.")
+    public InferenceResult infer(MultipartFormDataInput form, @Context UriInfo uri) {
         ImageUpload upload = ImageUpload.of(form);
-        return inference.detect(null, upload.image(), upload.fields());
+        return inference.detect(null, upload.image(), DetectionParameters.of(uri, upload.fields()));
     }
 
     @POST
@@ -44,6 +45,6 @@ public class InferenceResource {
             description = "The same as the multipart form, without its overhead: the body is the image, "
                     + "score_threshold, iou_threshold and max_detections are query parameters.")
     public InferenceResult inferBody(byte[] image, @Context UriInfo uri) {
-        return inference.detect(null, image, RawImage.parameters(uri));
+        return inference.detect(null, image, DetectionParameters.of(uri));
     }
 }

@@ -58,11 +58,11 @@ public class ModelsResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Detect objects with the named model",
-            description = "Multipart field `image`; optional text fields for the model's parameters (see its "
-                    + "manifest); a value out of range is refused with 400 naming the parameter and its range.")
-    public InferenceResult detect(@PathParam("name") String name, MultipartFormDataInput form) {
+            description = "Multipart field `image`; optional text fields (or query parameters) for the model's "
+                    + "parameters (see its manifest); a value out of range is refused with 400 naming the parameter and its range.")
+    public InferenceResult detect(@PathParam("name") String name, MultipartFormDataInput form, @Context UriInfo uri) {
         ImageUpload upload = ImageUpload.of(form);
-        return inference.detect(name, upload.image(), upload.fields());
+        return inference.detect(name, upload.image(), DetectionParameters.of(uri, upload.fields()));
     }
 
     @POST
@@ -72,6 +72,6 @@ public class ModelsResource {
     @Operation(summary = "Detect objects with the named model, the image as the request body",
             description = "The model's parameters as query parameters.")
     public InferenceResult detectBody(@PathParam("name") String name, byte[] image, @Context UriInfo uri) {
-        return inference.detect(name, image, RawImage.parameters(uri));
+        return inference.detect(name, image, DetectionParameters.of(uri));
     }
 }
