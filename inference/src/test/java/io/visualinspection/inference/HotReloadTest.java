@@ -121,6 +121,28 @@ class HotReloadTest {
     }
 
     @Test
+    void aSecondFolderDeclaringAServedNameIsRejectedAndTheServingOneStays() throws Exception {
+        // "a-clash" sorts before "yolov5s-coco", yet the folder that already serves keeps the name.
+        copyModel(SampleData.models().resolve("yolov5s-coco"), MODELS.resolve("a-clash"),
+                "name: yolov5s-coco\nversion: \"clash\"\n");
+        try {
+            given().when().post("/models/reload").then().statusCode(200)
+                    .body("rejected.a-clash", containsString("declares model name 'yolov5s-coco', already served "
+                            + "from yolov5s-coco"));
+            assertThat(versionOf("yolov5s-coco")).isNotEqualTo("clash");
+            given().when().get("/q/health/ready").then().statusCode(200)
+                    .body("checks[0].data.'rejected a-clash'", containsString("already served"));
+            // Forced again, the folder is tried again and refused again: still one model of that name.
+            given().when().post("/models/reload").then().statusCode(200)
+                    .body("rejected.a-clash", containsString("already served"));
+            assertThat(modelNames().stream().filter("yolov5s-coco"::equals).count()).isEqualTo(1);
+        } finally {
+            deleteRecursively(MODELS.resolve("a-clash"));
+            given().when().post("/models/reload").then().statusCode(200);
+        }
+    }
+
+    @Test
     void anUnavailableExecutionProviderFallsBackToTheCpuAndSaysSo() {
         given().when().get("/models").then().statusCode(200)
                 .body("find { it.name == 'yolov5s-coco' }.execution_provider", equalTo("cpu"))

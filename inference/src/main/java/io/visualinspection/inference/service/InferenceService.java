@@ -61,7 +61,8 @@ public class InferenceService {
                 }
             }
         }
-        throw new ServiceUnavailableException("model " + modelName + " is being replaced; retry", 1L);
+        throw new ServiceUnavailableException((modelName == null ? "the default model" : "model " + modelName)
+                + " is being replaced; retry", 1L);
     }
 
     private InferenceResult detect(OnnxDetector model, byte[] imageBytes, Map<String, String> parameters, long t0) {

@@ -109,7 +109,8 @@ public class ModelRegistry {
                 next.put(key, current);
                 continue;
             }
-            if (fingerprint.equals(rejectedFingerprints.get(key))
+            // A rejected folder is tried again once it changes, or when a reload is forced.
+            if ((!immediate && fingerprint.equals(rejectedFingerprints.get(key)))
                     || (!immediate && !fingerprint.equals(pendingFingerprints.put(key, fingerprint)))) {
                 if (current != null) {
                     next.put(key, current); // still broken, or still changing: the old model keeps serving
@@ -158,24 +159,43 @@ public class ModelRegistry {
                         old.getKey());
             }
         }
+        rejectClashingNames(next, rejectedNow, toRetire);
         rejectedReasons.keySet().retainAll(folders.stream().map(f -> f.getFileName().toString()).toList());
-        publish(next, rejectedNow);
+        publish(next);
         toRetire.forEach(OnnxDetector::retire);
         return new ReloadReport(loaded, replaced, removed, rejectedNow, List.copyOf(byName.keySet()));
     }
 
-    private void publish(Map<String, Loaded> next, Map<String, String> rejectedNow) {
-        Map<String, OnnxDetector> names = new TreeMap<>();
-        for (Map.Entry<String, Loaded> e : next.entrySet()) {
-            String name = e.getValue().detector().manifest().name();
-            OnnxDetector clash = names.putIfAbsent(name, e.getValue().detector());
-            if (clash != null) {
-                String reason = "folder " + e.getKey() + " declares model name '" + name
-                        + "', already served from " + clash.folder().getFileName();
-                rejectedNow.put(e.getKey(), reason);
-                rejectedReasons.put(e.getKey(), reason);
+    /**
+     * Two folders declaring one model name: the folder that served before keeps serving (else the first by name);
+     * the other is rejected and its session closed at once, not kept open beside the one that serves.
+     */
+    private void rejectClashingNames(Map<String, Loaded> next, Map<String, String> rejectedNow,
+            List<OnnxDetector> toRetire) {
+        List<String> order = new ArrayList<>(next.keySet().stream().filter(byFolder::containsKey).toList());
+        next.keySet().stream().filter(k -> !byFolder.containsKey(k)).forEach(order::add);
+        Map<String, String> owners = new HashMap<>();
+        for (String key : order) {
+            Loaded l = next.get(key);
+            String name = l.detector().manifest().name();
+            String owner = owners.putIfAbsent(name, key);
+            if (owner != null) {
+                String reason = "folder " + key + " declares model name '" + name + "', already served from " + owner;
+                next.remove(key);
+                toRetire.add(l.detector());
+                rejectedNow.put(key, reason);
+                rejectedReasons.put(key, reason);
+                rejectedFingerprints.put(key, l.fingerprint());
+                count(key, "rejected");
                 LOG.error(reason);
             }
+        }
+    }
+
+    private void publish(Map<String, Loaded> next) {
+        Map<String, OnnxDetector> names = new TreeMap<>();
+        for (Loaded l : next.values()) {
+            names.put(l.detector().manifest().name(), l.detector());
         }
         byFolder = Collections.unmodifiableMap(next);
         byName = Collections.unmodifiableMap(names);
