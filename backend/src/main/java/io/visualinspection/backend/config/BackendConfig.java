@@ -63,9 +63,11 @@ public interface BackendConfig {
         /** Folder of the archive; no folder, no archive. */
         Optional<Path> dir();
 
-        /** {@code all}, {@code every-n} (one in {@link #everyN()}) or {@code none}. */
+        /** {@code all}, {@code every-n} (one in {@link #everyN()}) or {@code none}; anything else fails the start. */
         @WithDefault("all")
-        String mode();
+        Mode mode();
+
+        enum Mode { ALL, EVERY_N, NONE }
 
         @WithDefault("10")
         int everyN();

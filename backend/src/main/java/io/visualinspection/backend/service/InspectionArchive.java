@@ -78,23 +78,19 @@ public class InspectionArchive {
         }
     }
 
-    public boolean enabled() {
-        return config.dir().isPresent() && !"none".equalsIgnoreCase(config.mode());
-    }
-
     /** Whether the configuration says to keep this inspection. */
     public boolean wants(Boolean decision) {
         if (config.dir().isEmpty()) {
             return false;
         }
-        if (config.alwaysFailed() && Boolean.FALSE.equals(decision)) {
-            return true;
-        }
-        return switch (config.mode().toLowerCase(Locale.ROOT)) {
-            case "all" -> true;
-            case "every-n" -> sequence.getAndIncrement() % Math.max(1, config.everyN()) == 0;
-            default -> false;
+        // Every inspection counts towards "one in N", kept for another reason or not, so that the sample is
+        // the 1st, (N+1)th, ... inspection whatever the failures in between.
+        boolean sampled = switch (config.mode()) {
+            case ALL -> true;
+            case EVERY_N -> sequence.getAndIncrement() % Math.max(1, config.everyN()) == 0;
+            case NONE -> false;
         };
+        return sampled || (config.alwaysFailed() && Boolean.FALSE.equals(decision));
     }
 
     /** Queues the entry for writing; returns the record with the file names it will have. */
