@@ -75,8 +75,12 @@ public class StatusView extends VerticalLayout {
         links.addClassName("status-links");
         H3 linksTitle = new H3("Monitoring");
         linksTitle.addClassName("panel-title");
+        // The provisioned dashboards by their fixed uids (monitoring/grafana/dashboards/), one click each.
+        String grafana = config.links().grafana().replaceAll("/+$", "");
         links.add(linksTitle, link("link-prometheus", "Prometheus", config.links().prometheus()),
-                link("link-grafana", "Grafana dashboards", config.links().grafana()));
+                link("link-grafana", "Line overview", grafana + "/d/vi-line-overview"),
+                link("link-grafana-performance", "Performance", grafana + "/d/vi-performance"),
+                link("link-grafana-jvm", "JVM and system", grafana + "/d/vi-jvm"));
         add(bar, cards, links);
     }
 

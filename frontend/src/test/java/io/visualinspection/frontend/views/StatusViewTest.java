@@ -49,12 +49,15 @@ class StatusViewTest extends UiTest {
 
     @Test
     void theLinksGoToTheDashboardsAndEachServicesApiDocs() {
-        config = Samples.config("ui.links.grafana", "http://grafana.line1:3000/d/inspection",
+        config = Samples.config("ui.links.grafana", "http://grafana.line1:3000/",
                 "ui.links.backend-api", "http://line1-server:5051/q/swagger-ui");
         navigate(StatusView.class);
         tick();
         assertThat($(Anchor.class).id("link-prometheus").getHref()).isEqualTo("http://127.0.0.1:9090");
-        assertThat($(Anchor.class).id("link-grafana").getHref()).isEqualTo("http://grafana.line1:3000/d/inspection");
+        assertThat($(Anchor.class).id("link-grafana").getHref()).isEqualTo("http://grafana.line1:3000/d/vi-line-overview");
+        assertThat($(Anchor.class).id("link-grafana-performance").getHref())
+                .isEqualTo("http://grafana.line1:3000/d/vi-performance");
+        assertThat($(Anchor.class).id("link-grafana-jvm").getHref()).isEqualTo("http://grafana.line1:3000/d/vi-jvm");
         assertThat(apiLink("backend").getHref()).isEqualTo("http://line1-server:5051/q/swagger-ui");
         assertThat(apiLink("camera").getHref()).isEqualTo("http://127.0.0.1:5050/q/swagger-ui");
     }
