@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -37,9 +39,20 @@ class InspectionResourceTest {
                 .body("pattern_lg", contains(true))
                 .body("results.class_names", hasItem("cat"))
                 .body("image_width", equalTo(451))
-                .body("inspection_id", notNullValue())
-                .body("timings_ms", hasKey("inference"))
-                .body("timings_ms", hasKey("total"));
+                .body("inspection_id", matchesPattern("\\d{8}T\\d{9}Z-[0-9a-f]{8}"))
+                .body("timestamp", matchesPattern("\\d{4}-\\d{2}-\\d{2}T.*Z"))
+                .body("timings_ms.keySet()", hasItems("inference", "pattern", "decoding", "drawing", "encoding",
+                        "total"))
+                .body("timings_ms", not(hasKey("camera")));
+    }
+
+    @Test
+    void aCameraInspectionTimesTheCameraAndLeavesOutWhatWasNotAskedFor() {
+        given().when().get("/main/with-camera?return_options=1")
+                .then().statusCode(200)
+                .body("timings_ms.keySet()", hasItems("camera", "inference", "pattern", "total"))
+                .body("timings_ms", not(hasKey("drawing")))
+                .body("timings_ms", not(hasKey("encoding")));
     }
 
     @Test
@@ -83,7 +96,7 @@ class InspectionResourceTest {
     }
 
     @Test
-    void requestsNamingNoPatternWhereNoneIsDefaultGetANullDecision() {
+    void aMinimumScoreAboveEveryDetectionFailsWithAReasonNotAnError() {
         // min_score 0.99: nothing takes part, so the decision is false with a reason, not an error.
         given().when().get("/main/with-camera?min_score=0.99&return_options=3")
                 .then().statusCode(200)
