@@ -48,6 +48,10 @@ class BenchCommand implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}.")
     Target target;
 
+    @Option(names = "--raw-body", description = "With --target inference: send the image as the request body "
+            + "(application/octet-stream), as the backend does, instead of a multipart form.")
+    boolean rawBody;
+
     @Option(names = "--url", description = "Base URL of the service called. Default: http://127.0.0.1:5051 for "
             + "camera and upload, http://127.0.0.1:5052 for inference.")
     String url;
@@ -112,6 +116,9 @@ class BenchCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--requests, --concurrency and --session-runs must be >= 1, --warmup >= 0");
         }
+        if (rawBody && target != Target.inference) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--raw-body goes with --target inference");
+        }
         String base = url != null ? url : target == Target.inference ? "http://127.0.0.1:5052" : "http://127.0.0.1:5051";
         List<LoadDriver.Upload> uploads = new ArrayList<>();
         List<BufferedImage> decoded = new ArrayList<>();
@@ -137,8 +144,9 @@ class BenchCommand implements Callable<Integer> {
 
         Map<String, double[]> memory = new LinkedHashMap<>();
         ProcessMemory memoryReader = new ProcessMemory();
-        LoadDriver driver = new LoadDriver(LoadDriver.Target.valueOf(target.name().toUpperCase(Locale.ROOT)), base,
-                returnOptions, uploads, token, timeout);
+        LoadDriver.Target driven = rawBody ? LoadDriver.Target.INFERENCE_RAW
+                : LoadDriver.Target.valueOf(target.name().toUpperCase(Locale.ROOT));
+        LoadDriver driver = new LoadDriver(driven, base, returnOptions, uploads, token, timeout);
         if (warmup > 0) {
             try (Progress p = Progress.start("warm-up", warmup, progress.show())) {
                 driver.run(warmup, concurrency, p::step);

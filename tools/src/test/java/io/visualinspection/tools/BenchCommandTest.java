@@ -54,6 +54,17 @@ class BenchCommandTest {
     }
 
     @Test
+    void theImageCanGoAsTheRequestBodyAsTheBackendSendsIt() {
+        ToolRun run = ToolRun.run("bench", "--target", "inference", "--raw-body", "--url", inference.url(), "-n", "3",
+                "--warmup", "0", "--images", SampleData.images().toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("3 requests at concurrency 1").contains("session");
+        ToolRun wrong = ToolRun.run("bench", "--target", "upload", "--raw-body", "-n", "1");
+        assertThat(wrong.exitCode()).isEqualTo(2);
+        assertThat(wrong.err()).contains("--raw-body goes with --target inference");
+    }
+
+    @Test
     void failedRequestsMakeExitCodeOne() {
         ToolRun run = ToolRun.run("bench", "--target", "upload", "--url", inference.url(), "-n", "2",
                 "--warmup", "0", "--images", SampleData.images().toString());

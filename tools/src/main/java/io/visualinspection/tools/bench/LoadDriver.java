@@ -23,9 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LoadDriver {
 
-    /** What a service is asked: a camera-triggered inspection, an uploaded one, or a bare detection. */
+    /**
+     * What a service is asked: a camera-triggered inspection, an uploaded one, or a bare detection with the
+     * image in a multipart form or (as the backend sends it) as the request body.
+     */
     public enum Target {
-        CAMERA, UPLOAD, INFERENCE
+        CAMERA, UPLOAD, INFERENCE, INFERENCE_RAW
     }
 
     /** One image to send: its name and bytes. */
@@ -52,7 +55,7 @@ public final class LoadDriver {
         this.endpoint = URI.create(switch (target) {
             case CAMERA -> base + "/main/with-camera?return_options=" + returnOptions;
             case UPLOAD -> base + "/main?return_options=" + returnOptions;
-            case INFERENCE -> base + "/inference";
+            case INFERENCE, INFERENCE_RAW -> base + "/inference";
         });
         this.uploads = uploads;
         this.token = bearerToken == null ? Map.of() : Map.of("Authorization", "Bearer " + bearerToken);
@@ -112,6 +115,10 @@ public final class LoadDriver {
             return b.GET().build();
         }
         Upload u = uploads.get(i % uploads.size());
+        if (target == Target.INFERENCE_RAW) {
+            return b.header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(u.bytes())).build();
+        }
         MultipartBody body = MultipartBody.of(u.name(), u.bytes(), Map.of());
         return b.header("Content-Type", body.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build();
