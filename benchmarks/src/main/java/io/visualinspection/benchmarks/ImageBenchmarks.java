@@ -30,6 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ImageBenchmarks {
 
     byte[] jpeg;
+    byte[] jpegWithIccProfile;
     byte[] png;
     BufferedImage photo;
     BufferedImage large;
@@ -42,6 +43,7 @@ public class ImageBenchmarks {
         png = Samples.read("coffee.png");
         photo = ImageCodec.decode(png);
         jpeg = ImageCodec.encodeJpeg(photo, 90);
+        jpegWithIccProfile = withIccProfile(jpeg);
         large = new BufferedImage(1920, 1200, BufferedImage.TYPE_3BYTE_BGR);
         large.createGraphics().drawImage(photo, 0, 0, 1920, 1200, null);
         photoBox = Letterbox.square(photo.getWidth(), photo.getHeight(), 640);
@@ -52,6 +54,43 @@ public class ImageBenchmarks {
     @Benchmark
     public BufferedImage decodeJpeg600x400() throws Exception {
         return ImageCodec.decode(jpeg);
+    }
+
+    /** A photo as cameras and phones write it, with an sRGB ICC profile: decoded as the services do. */
+    @Benchmark
+    public BufferedImage decodeJpegWithIccProfile600x400() throws Exception {
+        return ImageCodec.decode(jpegWithIccProfile);
+    }
+
+    /** The same bytes through the JDK's reader as they are, profile and all: what ImageCodec avoids. */
+    @Benchmark
+    public BufferedImage decodeJpegWithIccProfileImageIo600x400() throws Exception {
+        java.util.Iterator<javax.imageio.ImageReader> readers = javax.imageio.ImageIO.getImageReadersByFormatName("jpeg");
+        javax.imageio.ImageReader reader = readers.next();
+        while (!reader.getClass().getName().startsWith("com.sun.")) {
+            reader = readers.next();
+        }
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(
+                new java.io.ByteArrayInputStream(jpegWithIccProfile))) {
+            reader.setInput(in, false, true);
+            return reader.read(0);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /** An APP2 ICC_PROFILE segment (sRGB, one chunk) after the JPEG's SOI marker. */
+    static byte[] withIccProfile(byte[] jpeg) {
+        byte[] profile = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        int length = 2 + 12 + 2 + profile.length;
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE2, (byte) (length >> 8), (byte) length});
+        out.writeBytes("ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        out.writeBytes(new byte[] {1, 1});
+        out.writeBytes(profile);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
     }
 
     @Benchmark
@@ -74,5 +113,22 @@ public class ImageBenchmarks {
     @Benchmark
     public byte[] encodeJpeg600x400() {
         return ImageCodec.encodeJpeg(photo, 90);
+    }
+
+    /** The same through the first JPEG writer ImageIO offers (TwelveMonkeys'): what ImageCodec avoids. */
+    @Benchmark
+    public byte[] encodeJpegFirstWriter600x400() throws Exception {
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream out = javax.imageio.ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.9f);
+            writer.write(null, new javax.imageio.IIOImage(photo, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
     }
 }
