@@ -64,6 +64,20 @@ class BaslerResourceTest {
     }
 
     @Test
+    void theServicesDecoderReadsTheWebpTheCameraWrites() throws Exception {
+        byte[] webp = given().when().get("/basler/take-photo?format=webp&quality=90")
+                .then().statusCode(200).extract().asByteArray();
+        // ImageCodec (TwelveMonkeys' reader) is what inference and backend decode with; libwebp's own reader is
+        // the reference.
+        BufferedImage ours = io.visualinspection.model.image.ImageCodec.decode(webp);
+        BufferedImage reference = Pixels.decodeWebp(webp);
+        assertThat(ours.getWidth()).isEqualTo(reference.getWidth());
+        assertThat(ours.getHeight()).isEqualTo(reference.getHeight());
+        assertThat(Pixels.meanError(ours, reference)).isLessThan(2.0);
+        assertThat(isColour(ours.getRGB(20, 20), RED)).isTrue();
+    }
+
+    @Test
     void lowerQualityLosesMorePixels() throws Exception {
         BufferedImage card = Pixels.testCard();
         double low = Pixels.meanError(photo("quality=10"), card);
