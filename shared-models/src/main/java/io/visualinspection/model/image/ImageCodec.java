@@ -202,17 +202,7 @@ public final class ImageCodec {
     /** JPEG bytes of the image at {@code quality} 1..100. */
     public static byte[] encodeJpeg(BufferedImage image, int quality) {
         BufferedImage rgb = withoutAlpha(image);
-        // The JDK's writer: the TwelveMonkeys one delegates to it and adds about a quarter on top.
-        ImageWriter writer = null;
-        for (Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg"); writers.hasNext(); ) {
-            ImageWriter w = writers.next();
-            if (writer == null || w.getClass().getName().startsWith("com.sun.")) {
-                if (writer != null) {
-                    writer.dispose();
-                }
-                writer = w;
-            }
-        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(16_384, rgb.getWidth() * rgb.getHeight() / 4));
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
             writer.setOutput(out);
