@@ -114,21 +114,4 @@ public class ImageBenchmarks {
     public byte[] encodeJpeg600x400() {
         return ImageCodec.encodeJpeg(photo, 90);
     }
-
-    /** The same through the first JPEG writer ImageIO offers (TwelveMonkeys'): what ImageCodec avoids. */
-    @Benchmark
-    public byte[] encodeJpegFirstWriter600x400() throws Exception {
-        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (javax.imageio.stream.ImageOutputStream out = javax.imageio.ImageIO.createImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.9f);
-            writer.write(null, new javax.imageio.IIOImage(photo, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
-    }
 }
