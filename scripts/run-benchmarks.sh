@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Measures the services against the model's bare session.run time, as recorded in docs/benchmarks.md:
+# starts camera emulator, inference and backend on this machine (the camera serving the benchmark images),
+# then runs `inspection-tools bench` for each figure and writes the JSON reports to target/benchmarks/.
+#   scripts/run-benchmarks.sh            all figures (about 30 minutes on 2 cores)
+#   scripts/run-benchmarks.sh --quick    latency and throughput only (about 5 minutes)
+# Needs the build (./mvnw install -DskipTests). IMAGES= overrides the images (default: the seed photos in
+# ../shared/images/seed when present, else samples/images). Run on a quiet machine: figures are ratios
+# within one run, but a busy neighbour still skews them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$(pwd)"
+
+QUICK=false
+[ "${1:-}" = "--quick" ] && QUICK=true
+
+IMAGES="${IMAGES:-}"
+if [ -z "$IMAGES" ]; then
+  if [ -d "$ROOT/../shared/images/seed" ]; then IMAGES="$(cd "$ROOT/../shared/images/seed" && pwd)"; else IMAGES="$ROOT/samples/images"; fi
+fi
+MODEL="$ROOT/samples/models/yolov5s-coco"
+OUT="$ROOT/target/benchmarks"
+LOGS="$OUT/logs"
+mkdir -p "$LOGS"
+for jar in camera-adapter-mock/target/quarkus-app/quarkus-run.jar inference/target/quarkus-app/quarkus-run.jar \
+    backend/target/quarkus-app/quarkus-run.jar tools/target/inspection-tools.jar; do
+  [ -f "$jar" ] || { echo "missing $jar: run ./mvnw install -DskipTests first" >&2; exit 1; }
+done
+
+# shellcheck source=scripts/services.sh
+source "$ROOT/scripts/services.sh"
+trap stop_services EXIT
+ready_ms() { # port
+  wait_ready "$1" || { echo "the service on port $1 did not become ready; see $LOGS" >&2; exit 1; }
+}
+
+echo "Images: $IMAGES"
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $("$JAVA" -version 2>&1 | head -1)"
+
+start_service camera-adapter-mock 5050 -Dcamera.images-dir="$IMAGES"
+ready_ms 5050 >/dev/null
+# Inference start-up: process launch to ready (model loaded and warmed), the camera already idle.
+start_service inference 5052 -Dinference.models-dir="$ROOT/samples/models"
+startup_ms="$(ready_ms 5052)"
+echo "inference ready after $startup_ms ms (JVM start included)" | tee "$OUT/startup.txt"
+start_service backend 5051 -Dquarkus.rest-client.camera.url=http://127.0.0.1:5050 \
+  -Dquarkus.rest-client.inference.url=http://127.0.0.1:5052 -Dbackend.patterns.path="$ROOT/samples/patterns"
+ready_ms 5051 >/dev/null
+
+bench() { # report-name bench options...
+  local name="$1"
+  shift
+  echo
+  echo "=== $name"
+  "$JAVA" -jar tools/target/inspection-tools.jar bench --images "$IMAGES" --session-model "$MODEL" \
+    --no-progress --json "$OUT/$name.json" "$@"
+}
+
+bench inference-c1 --target inference -n 300 -c 1 --warmup 20 --session-runs 100 --metrics-url http://127.0.0.1:5052/q/metrics
+bench inference-raw-c1 --target inference --raw-body -n 300 -c 1 --warmup 20 --session-runs 100
+bench inference-c4 --target inference -n 400 -c 4 --warmup 20 --session-runs 100
+bench camera-c1 --target camera -n 300 -c 1 --warmup 20 --session-runs 100 \
+  --metrics-url http://127.0.0.1:5051/q/metrics --metrics-url http://127.0.0.1:5052/q/metrics
+bench camera-c4 --target camera -n 400 -c 4 --warmup 20 --session-runs 100
+if ! $QUICK; then
+  bench soak-inference --target inference -n 2000 -c 2 --warmup 50 --session-runs 20 \
+    --metrics-url http://127.0.0.1:5052/q/metrics
+  bench soak-camera --target camera -n 5000 -c 4 --warmup 50 --session-runs 20 \
+    --metrics-url http://127.0.0.1:5051/q/metrics --metrics-url http://127.0.0.1:5052/q/metrics \
+    --metrics-url http://127.0.0.1:5050/q/metrics
+fi
+echo
+echo "Reports in $OUT"
