@@ -167,13 +167,18 @@ public class ModelRegistry {
     }
 
     /**
-     * Two folders declaring one model name: the folder that served before keeps serving (else the first by name);
-     * the other is rejected and its session closed at once, not kept open beside the one that serves.
+     * Two folders declaring one model name: the folder that served that name before keeps serving (else the
+     * first by folder name); the other is rejected and its session closed at once, not kept open beside the one
+     * that serves.
      */
     private void rejectClashingNames(Map<String, Loaded> next, Map<String, String> rejectedNow,
             List<OnnxDetector> toRetire) {
-        List<String> order = new ArrayList<>(next.keySet().stream().filter(byFolder::containsKey).toList());
-        next.keySet().stream().filter(k -> !byFolder.containsKey(k)).forEach(order::add);
+        java.util.function.Predicate<String> servedThisName = key -> {
+            OnnxDetector before = byName.get(next.get(key).detector().manifest().name());
+            return before != null && before.folder().getFileName().toString().equals(key);
+        };
+        List<String> order = new ArrayList<>(next.keySet().stream().filter(servedThisName).toList());
+        next.keySet().stream().filter(servedThisName.negate()).forEach(order::add);
         Map<String, String> owners = new HashMap<>();
         for (String key : order) {
             Loaded l = next.get(key);
