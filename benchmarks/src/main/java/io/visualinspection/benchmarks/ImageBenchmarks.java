@@ -1,6 +1,7 @@
 package io.visualinspection.benchmarks;
 
 import io.visualinspection.model.image.ImageCodec;
+import io.visualinspection.model.testing.TestImages;
 import io.visualinspection.model.yolo.Letterbox;
 import io.visualinspection.model.yolo.LetterboxTensor;
 import java.awt.image.BufferedImage;
@@ -43,7 +44,7 @@ public class ImageBenchmarks {
         png = Samples.read("coffee.png");
         photo = ImageCodec.decode(png);
         jpeg = ImageCodec.encodeJpeg(photo, 90);
-        jpegWithIccProfile = withIccProfile(jpeg);
+        jpegWithIccProfile = TestImages.withIccProfile(jpeg);
         large = new BufferedImage(1920, 1200, BufferedImage.TYPE_3BYTE_BGR);
         large.createGraphics().drawImage(photo, 0, 0, 1920, 1200, null);
         photoBox = Letterbox.square(photo.getWidth(), photo.getHeight(), 640);
@@ -77,20 +78,6 @@ public class ImageBenchmarks {
         } finally {
             reader.dispose();
         }
-    }
-
-    /** An APP2 ICC_PROFILE segment (sRGB, one chunk) after the JPEG's SOI marker. */
-    static byte[] withIccProfile(byte[] jpeg) {
-        byte[] profile = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        int length = 2 + 12 + 2 + profile.length;
-        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE2, (byte) (length >> 8), (byte) length});
-        out.writeBytes("ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-        out.writeBytes(new byte[] {1, 1});
-        out.writeBytes(profile);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
     }
 
     @Benchmark

@@ -64,8 +64,7 @@ class ImageCodecTest {
             }
         }
         byte[] plain = ImageCodec.encodeJpeg(img, 95);
-        byte[] withProfile = withIccSegment(plain, java.awt.color.ICC_Profile.getInstance(
-                java.awt.color.ColorSpace.CS_sRGB).getData());
+        byte[] withProfile = io.visualinspection.model.testing.TestImages.withIccProfile(plain);
 
         assertThat(withProfile.length).isGreaterThan(plain.length + 1000);
         assertThat(ImageCodec.withoutIccProfile(withProfile)).isEqualTo(plain);
@@ -78,19 +77,6 @@ class ImageCodecTest {
                 assertThat(b.getRGB(x, y)).as("pixel %d,%d", x, y).isEqualTo(a.getRGB(x, y));
             }
         }
-    }
-
-    /** The JPEG with an APP2 ICC_PROFILE segment (one chunk) inserted after its SOI marker. */
-    static byte[] withIccSegment(byte[] jpeg, byte[] profile) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        int length = 2 + 12 + 2 + profile.length;
-        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE2, (byte) (length >> 8), (byte) length});
-        out.writeBytes("ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-        out.writeBytes(new byte[] {1, 1});
-        out.writeBytes(profile);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
     }
 
     /** A PNG signature and IHDR chunk (valid CRC) declaring the size; no pixel data follows. */
