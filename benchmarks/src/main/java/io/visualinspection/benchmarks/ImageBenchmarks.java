@@ -35,7 +35,9 @@ public class ImageBenchmarks {
     byte[] png;
     BufferedImage photo;
     BufferedImage large;
+    BufferedImage cameraSized;
     Letterbox photoBox;
+    Letterbox cameraSizedBox;
     Letterbox largeBox;
     FloatBuffer tensor;
 
@@ -47,6 +49,10 @@ public class ImageBenchmarks {
         jpegWithIccProfile = TestImages.withIccProfile(jpeg);
         large = new BufferedImage(1920, 1200, BufferedImage.TYPE_3BYTE_BGR);
         large.createGraphics().drawImage(photo, 0, 0, 1920, 1200, null);
+        // 640 pixels wide, as the seed photos: the letterbox copies it at scale one, no resampling.
+        cameraSized = new BufferedImage(640, 427, BufferedImage.TYPE_3BYTE_BGR);
+        cameraSized.createGraphics().drawImage(photo, 0, 0, 640, 427, null);
+        cameraSizedBox = Letterbox.square(640, 427, 640);
         photoBox = Letterbox.square(photo.getWidth(), photo.getHeight(), 640);
         largeBox = Letterbox.square(large.getWidth(), large.getHeight(), 640);
         tensor = ByteBuffer.allocateDirect(3 * 640 * 640 * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
@@ -86,11 +92,19 @@ public class ImageBenchmarks {
     }
 
     @Benchmark
+    public FloatBuffer letterboxScaleOne640x427() {
+        LetterboxTensor.fill(cameraSized, cameraSizedBox, tensor);
+        return tensor;
+    }
+
+    /** Scaled up to 640 x 427 (bilinear), as a photo smaller than the model's input is. */
+    @Benchmark
     public FloatBuffer letterbox600x400() {
         LetterboxTensor.fill(photo, photoBox, tensor);
         return tensor;
     }
 
+    /** Scaled down to 640 x 400, as a camera frame is. */
     @Benchmark
     public FloatBuffer letterbox1920x1200() {
         LetterboxTensor.fill(large, largeBox, tensor);

@@ -21,7 +21,7 @@ public final class LetterboxTensor {
 
     static {
         for (int i = 0; i < 256; i++) {
-            UNIT[i] = i / 255f;
+            UNIT[i] = i / 255f; // the same values as roundToByte(v) / 255f in the resampling loop
         }
     }
 
@@ -66,8 +66,13 @@ public final class LetterboxTensor {
         float[] b = new float[tw];
         float[] padRow = new float[tw];
         Arrays.fill(padRow, PAD);
-        int[] upper = new int[sw];
-        int[] lower = new int[sw];
+        int left = lb.padLeft();
+        // Bilinear resampling is separable: each source row is first blended horizontally (once, and kept
+        // while consecutive target rows use it), then two such rows are blended vertically per target row.
+        // The arithmetic is the same as blending the four neighbours per pixel, in the same order.
+        int[] row = identity ? new int[sw] : null;
+        float[][] upper = identity ? null : new float[3][nw];
+        float[][] lower = identity ? null : new float[3][nw];
         int upperRow = -1;
         int lowerRow = -1;
 
@@ -80,47 +85,42 @@ public final class LetterboxTensor {
                 out.put(offset + 2 * plane, padRow, 0, tw);
                 continue;
             }
-            // Keep the two source rows this target row blends; consecutive target rows often share them.
-            int sy0 = y0s[ry];
-            int sy1 = y1s[ry];
-            if (upperRow != sy0) {
-                if (lowerRow == sy0) {
-                    int[] t = upper;
-                    upper = lower;
-                    lower = t;
-                    lowerRow = upperRow;
-                } else {
-                    rows.read(sy0, upper);
-                }
-                upperRow = sy0;
-            }
-            if (lowerRow != sy1) {
-                rows.read(sy1, lower);
-                lowerRow = sy1;
-            }
-            Arrays.fill(r, 0, tw, PAD);
-            Arrays.fill(g, 0, tw, PAD);
-            Arrays.fill(b, 0, tw, PAD);
-            int left = lb.padLeft();
+            Arrays.fill(r, 0, left, PAD);
+            Arrays.fill(g, 0, left, PAD);
+            Arrays.fill(b, 0, left, PAD);
+            Arrays.fill(r, left + nw, tw, PAD);
+            Arrays.fill(g, left + nw, tw, PAD);
+            Arrays.fill(b, left + nw, tw, PAD);
             if (identity) {
+                rows.read(ry, row);
                 for (int x = 0; x < nw; x++) {
-                    int p = upper[x];
+                    int p = row[x];
                     r[left + x] = UNIT[(p >> 16) & 0xff];
                     g[left + x] = UNIT[(p >> 8) & 0xff];
                     b[left + x] = UNIT[p & 0xff];
                 }
             } else {
-                float fy = fys[ry];
-                for (int x = 0; x < nw; x++) {
-                    int a = upper[x0s[x]];
-                    int c = upper[x1s[x]];
-                    int d = lower[x0s[x]];
-                    int e = lower[x1s[x]];
-                    float fx = fxs[x];
-                    r[left + x] = UNIT[blend((a >> 16) & 0xff, (c >> 16) & 0xff, (d >> 16) & 0xff, (e >> 16) & 0xff, fx, fy)];
-                    g[left + x] = UNIT[blend((a >> 8) & 0xff, (c >> 8) & 0xff, (d >> 8) & 0xff, (e >> 8) & 0xff, fx, fy)];
-                    b[left + x] = UNIT[blend(a & 0xff, c & 0xff, d & 0xff, e & 0xff, fx, fy)];
+                int sy0 = y0s[ry];
+                int sy1 = y1s[ry];
+                if (upperRow != sy0) {
+                    if (lowerRow == sy0) {
+                        float[][] t = upper;
+                        upper = lower;
+                        lower = t;
+                        lowerRow = upperRow;
+                    } else {
+                        rows.blend(sy0, x0s, x1s, fxs, upper);
+                    }
+                    upperRow = sy0;
                 }
+                if (lowerRow != sy1) {
+                    rows.blend(sy1, x0s, x1s, fxs, lower);
+                    lowerRow = sy1;
+                }
+                float fy = fys[ry];
+                vertical(upper[0], lower[0], fy, r, left, nw);
+                vertical(upper[1], lower[1], fy, g, left, nw);
+                vertical(upper[2], lower[2], fy, b, left, nw);
             }
             out.put(offset, r, 0, tw);
             out.put(offset + plane, g, 0, tw);
@@ -128,12 +128,22 @@ public final class LetterboxTensor {
         }
     }
 
-    /** Bilinear blend of four 8-bit samples, rounded back to 8 bits as OpenCV does for 8-bit images. */
-    private static int blend(int topLeft, int topRight, int bottomLeft, int bottomRight, float fx, float fy) {
-        float top = topLeft + (topRight - topLeft) * fx;
-        float bottom = bottomLeft + (bottomRight - bottomLeft) * fx;
-        int v = Math.round(top + (bottom - top) * fy);
-        return Math.max(0, Math.min(255, v));
+    /** Two horizontally blended rows blended vertically and rounded to 8 bits, as OpenCV does for 8-bit images. */
+    private static void vertical(float[] top, float[] bottom, float fy, float[] out, int left, int n) {
+        // No table look-up and no branch here, so that the JIT can vectorise the loop.
+        for (int x = 0; x < n; x++) {
+            float t = top[x];
+            out[left + x] = roundToByte(t + (bottom[x] - t) * fy) / 255f;
+        }
+    }
+
+    /**
+     * {@link Math#round(float)} for 0 <= v <= 255 (blends of 8-bit samples stay in that range), in a form the
+     * JIT vectorises. Adding 0.5f would round 0.49999997f up to 1; adding the float just below 0.5 gives
+     * Math.round's result for every float in the range (checked for all of them by the test).
+     */
+    static int roundToByte(float v) {
+        return (int) (v + 0.49999997f);
     }
 
     /** Half-pixel-centre source positions for each of {@code dst} samples across {@code src} pixels. */
@@ -157,9 +167,16 @@ public final class LetterboxTensor {
         }
     }
 
-    /** Reads one source row as 0xRRGGBB ints, from the image's own buffer when its layout is a common one. */
+    /**
+     * Reads the source image: whole rows as 0xRRGGBB ints, or one row blended horizontally at given columns
+     * (reading only those columns, which matters when a large frame is scaled down). Straight from the
+     * image's pixel buffer where its layout is a common one.
+     */
     private interface RowReader {
         void read(int y, int[] row);
+
+        /** Row {@code y} sampled between columns x0s[i] and x1s[i] at fraction fxs[i], into R, G, B planes. */
+        void blend(int y, int[] x0s, int[] x1s, float[] fxs, float[][] planes);
 
         static RowReader of(BufferedImage image) {
             int w = image.getWidth();
@@ -169,21 +186,83 @@ public final class LetterboxTensor {
             switch (plain ? image.getType() : BufferedImage.TYPE_CUSTOM) {
                 case BufferedImage.TYPE_3BYTE_BGR -> {
                     byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-                    return (y, row) -> {
-                        int i = 3 * y * w;
-                        for (int x = 0; x < w; x++, i += 3) {
-                            row[x] = (data[i + 2] & 0xff) << 16 | (data[i + 1] & 0xff) << 8 | (data[i] & 0xff);
+                    return new RowReader() {
+                        @Override
+                        public void read(int y, int[] row) {
+                            int i = 3 * y * w;
+                            for (int x = 0; x < w; x++, i += 3) {
+                                row[x] = (data[i + 2] & 0xff) << 16 | (data[i + 1] & 0xff) << 8 | (data[i] & 0xff);
+                            }
+                        }
+
+                        @Override
+                        public void blend(int y, int[] x0s, int[] x1s, float[] fxs, float[][] planes) {
+                            float[] r = planes[0];
+                            float[] g = planes[1];
+                            float[] b = planes[2];
+                            int rowStart = 3 * y * w;
+                            for (int x = 0; x < fxs.length; x++) {
+                                int i = rowStart + 3 * x0s[x];
+                                int j = rowStart + 3 * x1s[x];
+                                float fx = fxs[x];
+                                int b0 = data[i] & 0xff;
+                                int g0 = data[i + 1] & 0xff;
+                                int r0 = data[i + 2] & 0xff;
+                                b[x] = b0 + ((data[j] & 0xff) - b0) * fx;
+                                g[x] = g0 + ((data[j + 1] & 0xff) - g0) * fx;
+                                r[x] = r0 + ((data[j + 2] & 0xff) - r0) * fx;
+                            }
                         }
                     };
                 }
                 case BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB -> {
                     int[] data = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-                    return (y, row) -> System.arraycopy(data, y * w, row, 0, w);
+                    return new IntRows(w, (y, row) -> System.arraycopy(data, y * w, row, 0, w));
                 }
                 default -> {
-                    return (y, row) -> image.getRGB(0, y, w, 1, row, 0, w);
+                    return new IntRows(w, (y, row) -> image.getRGB(0, y, w, 1, row, 0, w));
                 }
             }
         }
+    }
+
+    /** Whole rows as ints from any image; blending reads the whole row first. */
+    private static final class IntRows implements RowReader {
+        private final RowSource source;
+        private final int[] buffer;
+
+        IntRows(int width, RowSource source) {
+            this.source = source;
+            this.buffer = new int[width];
+        }
+
+        @Override
+        public void read(int y, int[] row) {
+            source.read(y, row);
+        }
+
+        @Override
+        public void blend(int y, int[] x0s, int[] x1s, float[] fxs, float[][] planes) {
+            source.read(y, buffer);
+            float[] r = planes[0];
+            float[] g = planes[1];
+            float[] b = planes[2];
+            for (int x = 0; x < fxs.length; x++) {
+                int p = buffer[x0s[x]];
+                int q = buffer[x1s[x]];
+                float fx = fxs[x];
+                int r0 = (p >> 16) & 0xff;
+                int g0 = (p >> 8) & 0xff;
+                int b0 = p & 0xff;
+                r[x] = r0 + (((q >> 16) & 0xff) - r0) * fx;
+                g[x] = g0 + (((q >> 8) & 0xff) - g0) * fx;
+                b[x] = b0 + ((q & 0xff) - b0) * fx;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface RowSource {
+        void read(int y, int[] row);
     }
 }

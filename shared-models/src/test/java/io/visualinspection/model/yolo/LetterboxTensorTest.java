@@ -69,6 +69,76 @@ class LetterboxTensorTest {
         assertThat(new float[] {t[0], t[1], t[2], t[3]}).containsExactly(0f, 50 / 255f, 150 / 255f, 200 / 255f);
     }
 
+    @Test
+    void resamplingGivesExactlyTheFourNeighbourBlendOfEveryPixel() {
+        // Random pixels, so that any mix-up of rows, columns or channels shows; scaling down, up and unevenly.
+        java.util.Random random = new java.util.Random(7);
+        for (int[] size : new int[][] {{97, 61, 40, 40}, {13, 9, 40, 40}, {50, 50, 64, 32}, {31, 80, 24, 24}}) {
+            BufferedImage img = new BufferedImage(size[0], size[1], BufferedImage.TYPE_3BYTE_BGR);
+            for (int y = 0; y < size[1]; y++) {
+                for (int x = 0; x < size[0]; x++) {
+                    img.setRGB(x, y, random.nextInt(1 << 24));
+                }
+            }
+            Letterbox lb = Letterbox.of(size[0], size[1], size[2], size[3]);
+            assertThat(tensor(img, lb)).as("%dx%d into %dx%d", size[0], size[1], size[2], size[3])
+                    .containsExactly(fourNeighbourBlend(img, lb));
+        }
+    }
+
+    @Test
+    void roundingToAByteIsMathRoundForEveryFloatInRange() {
+        long differences = 0;
+        float first = Float.NaN;
+        for (int bits = Float.floatToRawIntBits(0f); ; bits++) {
+            float v = Float.intBitsToFloat(bits);
+            if (v > 255f) {
+                break;
+            }
+            if (LetterboxTensor.roundToByte(v) != Math.round(v)) {
+                differences++;
+                first = Float.isNaN(first) ? v : first;
+            }
+        }
+        assertThat(differences).as("floats rounded unlike Math.round, the first %s", first).isZero();
+    }
+
+    /** The definition: for each target pixel, blend its four source neighbours (half-pixel centres), round. */
+    private static float[] fourNeighbourBlend(BufferedImage img, Letterbox lb) {
+        int tw = lb.targetWidth();
+        int th = lb.targetHeight();
+        float[] t = new float[3 * tw * th];
+        java.util.Arrays.fill(t, LetterboxTensor.PAD);
+        for (int ry = 0; ry < lb.resizedHeight(); ry++) {
+            double fy = (ry + 0.5) * ((double) lb.sourceHeight() / lb.resizedHeight()) - 0.5;
+            for (int rx = 0; rx < lb.resizedWidth(); rx++) {
+                double fx = (rx + 0.5) * ((double) lb.sourceWidth() / lb.resizedWidth()) - 0.5;
+                int x0 = clamp((int) Math.floor(fx), img.getWidth());
+                int y0 = clamp((int) Math.floor(fy), img.getHeight());
+                float ax = fx < 0 || x0 == img.getWidth() - 1 ? 0 : (float) (fx - x0);
+                float ay = fy < 0 || y0 == img.getHeight() - 1 ? 0 : (float) (fy - y0);
+                int x1 = Math.min(x0 + 1, img.getWidth() - 1);
+                int y1 = Math.min(y0 + 1, img.getHeight() - 1);
+                for (int c = 0; c < 3; c++) {
+                    int shift = 16 - 8 * c;
+                    int tl = img.getRGB(x0, y0) >> shift & 0xff;
+                    int tr = img.getRGB(x1, y0) >> shift & 0xff;
+                    int bl = img.getRGB(x0, y1) >> shift & 0xff;
+                    int br = img.getRGB(x1, y1) >> shift & 0xff;
+                    float top = tl + (tr - tl) * ax;
+                    float bottom = bl + (br - bl) * ax;
+                    int v = Math.round(top + (bottom - top) * ay);
+                    t[c * tw * th + (ry + lb.padTop()) * tw + rx + lb.padLeft()] = v / 255f;
+                }
+            }
+        }
+        return t;
+    }
+
+    private static int clamp(int v, int size) {
+        return Math.max(0, Math.min(size - 1, v));
+    }
+
     private static float[] tensor(BufferedImage img, Letterbox lb) {
         FloatBuffer t = FloatBuffer.allocate(LetterboxTensor.size(lb));
         LetterboxTensor.fill(img, lb, t);
