@@ -87,7 +87,7 @@ public final class OnnxDetector implements AutoCloseable {
 
     /**
      * Loads the model of a folder ({@code *.onnx}, optional {@code manifest.yaml} and {@code classes.txt}),
-     * checks that its output is a YOLO layout, and warms it with one run.
+     * checks that its output is a YOLO layout, and warms it with one full detection.
      */
     public static OnnxDetector load(Path folder, EngineSettings settings) throws ModelLoadException {
         Path modelFile = findModelFile(folder);
@@ -110,7 +110,8 @@ public final class OnnxDetector implements AutoCloseable {
             DecodeOptions defaults = new DecodeOptions(defaultOf(parameters, ModelManifest.SCORE_THRESHOLD),
                     defaultOf(parameters, ModelManifest.IOU_THRESHOLD),
                     (int) defaultOf(parameters, ModelManifest.MAX_DETECTIONS));
-            long[] outputShape = warmUp(env, session, input.getKey(), size[0], size[1]);
+            long[] declared = declaredOutputShape(session);
+            long[] outputShape = declared != null ? declared : warmUp(env, session, input.getKey(), size[0], size[1]);
             YoloOutputFormat format = file.outputFormat() != null ? YoloOutputFormat.parse(file.outputFormat())
                     : YoloOutputFormat.detect(outputShape, size[0], size[1]);
             String name = file.name() != null ? file.name() : folder.getFileName().toString();
@@ -337,6 +338,27 @@ public final class OnnxDetector implements AutoCloseable {
                 .asFloatBuffer();
     }
 
+    /**
+     * The first output's shape as the model declares it, batch taken as 1; null when another dimension is
+     * dynamic, and only a run can tell it. A declared shape saves that run at start (about a session time).
+     */
+    private static long[] declaredOutputShape(OrtSession session) throws OrtException {
+        if (!(session.getOutputInfo().values().iterator().next().getInfo() instanceof TensorInfo info)) {
+            return null;
+        }
+        long[] shape = info.getShape().clone();
+        if (shape.length > 0 && shape[0] < 0) {
+            shape[0] = 1;
+        }
+        for (long d : shape) {
+            if (d <= 0) {
+                return null;
+            }
+        }
+        return shape;
+    }
+
+    /** One run on a grey image, for the output shape of a model whose output dimensions are dynamic. */
     private static long[] warmUp(OrtEnvironment env, OrtSession session, String inputName, int w, int h)
             throws OrtException {
         FloatBuffer grey = ByteBuffer.allocateDirect(3 * w * h * Float.BYTES).order(ByteOrder.nativeOrder())

@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.visualinspection.inference.config.InferenceConfig;
 import io.visualinspection.inference.engine.EngineSettings;
 import io.visualinspection.inference.engine.ModelLoadException;
+import io.visualinspection.inference.engine.NativeLibraries;
 import io.visualinspection.inference.engine.OnnxDetector;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -58,6 +59,7 @@ public class ModelRegistry {
     }
 
     void onStart(@Observes StartupEvent event) {
+        useNativeLibraryFolder();
         reload(true);
         long interval = config.reloadInterval().toMillis();
         if (interval > 0) {
@@ -73,6 +75,24 @@ public class ModelRegistry {
                     LOG.errorf(e, "checking the models folder failed");
                 }
             }, interval, interval, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Points ONNX Runtime at a kept folder of its native libraries, when one is configured (see NativeLibraries). */
+    private void useNativeLibraryFolder() {
+        if (System.getProperty(NativeLibraries.PROPERTY) != null || config.nativeLibraryDir().isEmpty()) {
+            return;
+        }
+        Path parent = config.nativeLibraryDir().get();
+        try {
+            NativeLibraries.extract(parent).ifPresent(folder -> {
+                System.setProperty(NativeLibraries.PROPERTY, folder.toString());
+                LOG.debugf("ONNX Runtime's native libraries from %s", folder);
+            });
+        } catch (IOException | RuntimeException e) {
+            // ONNX Runtime then copies them to a temporary folder itself, as it always can.
+            LOG.warnf("cannot keep ONNX Runtime's native libraries in %s (%s); each start copies them again",
+                    parent, e.getMessage());
         }
     }
 
