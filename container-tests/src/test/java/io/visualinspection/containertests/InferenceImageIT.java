@@ -10,8 +10,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.Container.ExecResult;
 
-/** The inference image with the sample model mounted: ONNX Runtime's native library loads and detects. */
+/**
+ * The inference image with the sample model mounted: ONNX Runtime's native library loads and detects, and the
+ * service starts from what the image build prepared.
+ */
 @Order(2)
 class InferenceImageIT {
 
@@ -36,6 +40,16 @@ class InferenceImageIT {
     void startsHealthyAsAnUnprivilegedUser() throws Exception {
         inference.assertHealthy();
         inference.assertRunsUnprivileged();
+    }
+
+    @Test
+    void startsFromTheStartUpCacheMadeAtBuildWithTheKeptNativeLibraries() throws Exception {
+        // What the service process (PID 1) has mapped: the AOT cache is mapped when the JVM uses it, and ONNX
+        // Runtime's library is loaded from the image's folder, not from a fresh copy in a temporary folder.
+        ExecResult maps = inference.execInContainer("cat", "/proc/1/maps");
+        assertThat(maps.getExitCode()).isZero();
+        assertThat(maps.getStdout()).contains("/deployments/app.aot")
+                .contains("/deployments/native/").doesNotContain("/tmp/onnxruntime-java");
     }
 
     @Test
