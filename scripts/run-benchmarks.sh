@@ -3,7 +3,7 @@
 # starts camera emulator, inference and backend on this machine (the camera serving the benchmark images),
 # then runs `inspection-tools bench` for each figure and writes the JSON reports to target/benchmarks/.
 #   scripts/run-benchmarks.sh            all figures (about 30 minutes on 2 cores)
-#   scripts/run-benchmarks.sh --quick    latency and throughput only (about 5 minutes)
+#   scripts/run-benchmarks.sh --quick    start-up, latency and throughput only (about 10 minutes)
 # Needs the build (./mvnw install -DskipTests). IMAGES= overrides the images (default: the seed photos in
 # ../shared/images/seed when present, else samples/images). Run on a quiet machine: figures are ratios
 # within one run, but a busy neighbour still skews them.
@@ -69,6 +69,7 @@ start_service inference 5052 -Dinference.models-dir="$ROOT/samples/models"
 ready_ms 5052 >/dev/null
 start_service backend 5051 -Dquarkus.rest-client.camera.url=http://127.0.0.1:5050 \
   -Dquarkus.rest-client.inference.url=http://127.0.0.1:5052 -Dbackend.patterns.path="$ROOT/samples/patterns"
+backend_pid="${pids[-1]}"
 ready_ms 5051 >/dev/null
 
 bench() { # report-name bench options...
@@ -87,11 +88,28 @@ bench camera-c1 --target camera -n 300 -c 1 --warmup 20 --session-runs 100 \
   --metrics-url http://127.0.0.1:5051/q/metrics --metrics-url http://127.0.0.1:5052/q/metrics
 bench camera-c4 --target camera -n 400 -c 4 --warmup 20 --session-runs 100
 if ! $QUICK; then
+  # The backend's live heap (after a full collection) before and after soak-camera, beside its resident
+  # memory: a leak shows there, whatever the collector does with the heap it has committed. Taken before
+  # soak-inference, which the backend does not serve, so that the collection does not skew its memory figure.
+  live_heap() { "$JAVA_HOME/bin/jcmd" "$backend_pid" GC.run >/dev/null && "$JAVA_HOME/bin/jcmd" "$backend_pid" GC.heap_info | grep -m1 'used'; }
+  echo "backend heap before soak-camera: $(live_heap)" | tee "$OUT/backend-live-heap.txt"
   bench soak-inference --target inference -n 2000 -c 2 --warmup 50 --session-runs 20 \
     --metrics-url http://127.0.0.1:5052/q/metrics
   bench soak-camera --target camera -n 5000 -c 4 --warmup 50 --session-runs 20 \
     --metrics-url http://127.0.0.1:5051/q/metrics --metrics-url http://127.0.0.1:5052/q/metrics \
     --metrics-url http://127.0.0.1:5050/q/metrics
+  echo "backend heap after soak-camera: $(live_heap)" | tee -a "$OUT/backend-live-heap.txt"
 fi
+
+# Throughput with another thread setting: one ONNX Runtime thread per detection and two detections at once,
+# against the default (all cores for one detection, one at a time) measured above as inference-raw-c4.
+bench inference-raw-c4 --target inference --raw-body -n 400 -c 4 --warmup 20 --session-runs 100
+stop_services
+pids=()
+start_service inference 5052 -Dinference.models-dir="$ROOT/samples/models" -Dinference.intra-op-threads=1 \
+  -Dinference.max-concurrent=2
+ready_ms 5052 >/dev/null
+bench inference-raw-c4-intra1x2 --target inference --raw-body -n 400 -c 4 --warmup 20 --session-runs 100 \
+  --intra-op-threads 1
 echo
 echo "Reports in $OUT"
