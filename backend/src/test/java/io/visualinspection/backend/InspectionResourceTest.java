@@ -158,6 +158,16 @@ class InspectionResourceTest {
     }
 
     @Test
+    void anUploadInferenceCannotReadIsTheCallersErrorNotAnUpstreamFault() {
+        given().multiPart("image", "x.jpg", "not an image".getBytes(), "image/jpeg")
+                .when().post("/main")
+                .then().statusCode(400).body("upstream", equalTo("inference"));
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("upstream_errors_total{kind=\"failed\",upstream=\"inference\"}")
+                .doesNotContain("kind=\"refused\"");
+    }
+
+    @Test
     void checkPatternTakesAKeyOrAnInlinePattern() {
         given().contentType("application/json")
                 .body("{\"coordinates\": [[0.1, 0.1, 0.9, 0.9]], \"class_ids\": [15], \"pattern_key\": \"demo-cat\"}")

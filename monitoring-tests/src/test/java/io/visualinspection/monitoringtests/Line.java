@@ -35,6 +35,7 @@ final class Line {
     int ok;
     int nok;
     int upstreamErrors;
+    int callerErrors;
     int overrules;
 
     Line(MonitoredSystem system) {
@@ -77,11 +78,19 @@ final class Line {
         }
     }
 
-    /** Uploads bytes that are no image: the inference service refuses them, the backend answers 400. */
+    /**
+     * Uploads bytes that are no image: the inference service refuses them, the backend answers 400 naming it.
+     * The caller's mistake, so not an upstream error.
+     */
     void uploadGarbage() {
         HttpResponse<byte[]> r = uploadBytes("these bytes are not an image".getBytes(StandardCharsets.UTF_8),
                 "garbage.png");
-        expectUpstreamError(r, "an upload that is no image");
+        String body = text(r);
+        if (r.statusCode() != 400 || !body.contains("\"upstream\":\"inference\"")) {
+            throw new AssertionError("an upload that is no image: expected 400 naming inference, got "
+                    + r.statusCode() + ": " + body);
+        }
+        callerErrors++;
     }
 
     /** The operator's verdict on an inspection. */

@@ -156,13 +156,14 @@ class MonitoringIT {
         assertCount("sum(inspections_total{decision=\"ok\"})", line.ok);
         assertCount("sum(inspections_total{decision=\"nok\"})", line.nok);
         assertCount("sum(upstream_errors_total)", line.upstreamErrors);
-        // By upstream and kind, as drive() caused them: a corrupt camera image is the camera's fault (bad_image),
-        // a garbage upload is refused by inference.
+        // By upstream and kind, as drive() caused them: a corrupt camera image is the camera's fault (bad_image);
+        // a garbage upload, refused by inference with a 400 passed on, is the caller's and not counted.
         assertCount("sum(upstream_errors_total{upstream=\"camera\",kind=\"failed\"})", 2);
         assertCount("sum(upstream_errors_total{upstream=\"camera\",kind=\"overloaded\"})", 2);
         assertCount("sum(upstream_errors_total{upstream=\"camera\",kind=\"timeout\"})", 1);
         assertCount("sum(upstream_errors_total{upstream=\"camera\",kind=\"bad_image\"})", 1);
-        assertCount("sum(upstream_errors_total{upstream=\"inference\",kind=\"refused\"})", 2);
+        assertThat(line.callerErrors).isEqualTo(2);
+        assertThat(prometheus.query("upstream_errors_total{kind=\"refused\"}")).as("refused uploads counted").isEmpty();
         assertCount("sum(inspection_overrules_total)", line.overrules);
         assertCount("sum(archive_failures_total)", 2);
         // Rejected at start, and again when changeTheModelFolder() forces a reload (which retries rejected folders).

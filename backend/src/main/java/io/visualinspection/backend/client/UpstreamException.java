@@ -30,4 +30,12 @@ public class UpstreamException extends RuntimeException {
     public String kind() {
         return kind;
     }
+
+    /**
+     * Whether the upstream refused what the caller asked (its 4xx, passed on): the caller's to fix, so not an
+     * upstream fault to count or alert on.
+     */
+    public boolean callersToFix() {
+        return "refused".equals(kind);
+    }
 }

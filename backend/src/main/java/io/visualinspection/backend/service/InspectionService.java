@@ -67,9 +67,10 @@ public class InspectionService {
         this.archive = archive;
         this.config = config;
         this.meters = meters;
-        // Present from the start at 0, so that rate() and alerts see the first error.
+        // Present from the start at 0, so that rate() and alerts see the first error. A 4xx passed on to the
+        // caller (kind refused) is the caller's to fix and not counted here; http_server_requests shows it.
         for (String upstream : new String[] {"camera", "inference"}) {
-            for (String kind : new String[] {"unreachable", "timeout", "overloaded", "refused", "failed"}) {
+            for (String kind : new String[] {"unreachable", "timeout", "overloaded", "failed"}) {
                 meters.counter("upstream_errors", "upstream", upstream, "kind", kind);
             }
         }
@@ -350,7 +351,9 @@ public class InspectionService {
         try {
             return Upstreams.call(name, call);
         } catch (UpstreamException e) {
-            meters.counter("upstream_errors", "upstream", e.upstream(), "kind", e.kind()).increment();
+            if (!e.callersToFix()) {
+                meters.counter("upstream_errors", "upstream", e.upstream(), "kind", e.kind()).increment();
+            }
             throw e;
         }
     }
