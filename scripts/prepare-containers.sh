@@ -97,11 +97,21 @@ fi
 
 # --- Podman API socket --------------------------------------------------------------------------------
 ping() { curl -fsS --max-time 2 --unix-socket "$SOCKET" http://d/_ping >/dev/null 2>&1; }
+# A service whose working folder has been deleted (the checkout it was started from, removed since) still
+# answers, but cannot start a container ("write child: broken pipe"): it is replaced. The service is started
+# from / so that this cannot happen again.
+for pid in $(pgrep -f "podman system service --time=0 unix://$SOCKET" || true); do
+  if readlink "/proc/$pid/cwd" 2>/dev/null | grep -q ' (deleted)$'; then
+    say "replacing the podman API (pid $pid): its working folder was deleted"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 25); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  fi
+done
 if ! ping; then
   say "starting the podman API on $SOCKET"
   mkdir -p "$SOCKET_DIR"
   rm -f "$SOCKET"
-  setsid podman system service --time=0 "unix://$SOCKET" >"$SOCKET_DIR/podman-service.log" 2>&1 </dev/null &
+  (cd / && exec setsid podman system service --time=0 "unix://$SOCKET") >"$SOCKET_DIR/podman-service.log" 2>&1 </dev/null &
   for _ in $(seq 1 50); do ping && break; sleep 0.2; done
   ping || { say "the podman API did not answer; see $SOCKET_DIR/podman-service.log"; exit 1; }
 fi
