@@ -6,7 +6,8 @@
 #   - podman settings: the runc runtime and ulimits that a sandboxed host can grant;
 #   - builds the base image localhost/visual-inspection-base:latest (Debian 12 from debootstrap plus a
 #     Java runtime made with jlink from the JDK that scripts/find-jdk.sh finds), unless it exists;
-#   - starts the podman API (Docker-compatible) on a fixed socket, unless it answers already.
+#   - starts the podman API (Docker-compatible) on a fixed socket, unless one answers already (one whose
+#     working folder was deleted is replaced: it cannot start containers).
 # Progress goes to stderr; stdout is the environment for Testcontainers, so that
 #   eval "$(scripts/prepare-containers.sh)"
 # prepares and exports in one step.
