@@ -2,7 +2,7 @@
 # Measures the services against the model's bare session.run time, as recorded in docs/benchmarks.md:
 # starts camera emulator, inference and backend on this machine (the camera serving the benchmark images),
 # then runs `inspection-tools bench` for each figure and writes the JSON reports to target/benchmarks/.
-#   scripts/run-benchmarks.sh            all figures (about 30 minutes on 2 cores)
+#   scripts/run-benchmarks.sh            all figures (about 50 minutes on 2 cores)
 #   scripts/run-benchmarks.sh --quick    start-up, latency and throughput only (about 10 minutes)
 # Needs the build (./mvnw install -DskipTests). IMAGES= overrides the images (default: the seed photos in
 # ../shared/images/seed when present, else samples/images). Run on a quiet machine: figures are ratios
@@ -42,15 +42,12 @@ ready_ms 5050 >/dev/null
 
 # Inference start-up: process launch to ready (model loaded and warmed), the camera already idle; three
 # starts without the start-up cache, then three with it, made by a training run on the benchmark images.
-exercise_inference() { # port
-  local image type
-  for image in "$IMAGES"/*.jpg "$IMAGES"/*.png; do
-    [ -f "$image" ] || continue
-    case "$image" in *.png) type=image/png ;; *) type=image/jpeg ;; esac
-    curl -fs -o /dev/null -F "file=@$image" "http://127.0.0.1:$1/inference" || true
-    curl -fs -o /dev/null -H "Content-Type: $type" --data-binary "@$image" "http://127.0.0.1:$1/inference" || true
+exercise_inference() { # port: every benchmark image, as a multipart form and as the body
+  local raw
+  for raw in "" --raw-body; do
+    "$JAVA" -jar tools/target/inspection-tools.jar bench --target inference $raw --url "http://127.0.0.1:$1" \
+      --images "$IMAGES" -n 12 --warmup 0 --no-progress >/dev/null
   done
-  curl -fs -o /dev/null "http://127.0.0.1:$1/q/metrics" || true
 }
 rm -f "$(startup_cache inference)"
 : >"$OUT/startup.txt"
