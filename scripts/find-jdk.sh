@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prints the home of a JDK >= 21 (JAVA_HOME, then java on PATH, then /usr/lib/jvm/*), or explains what is
+# Prints the home of a JDK >= 25 (JAVA_HOME, then java on PATH, then /usr/lib/jvm/*), or explains what is
 # missing and exits 1. Source it or call it: JAVA_HOME="$(scripts/find-jdk.sh)".
 set -euo pipefail
 
@@ -17,13 +17,13 @@ for d in /usr/lib/jvm/* /opt/java/* /opt/jdk*; do [ -d "$d" ] && candidates+=("$
 for home in "${candidates[@]}"; do
   if [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ]; then
     major="$(major_of "$home/bin/java")"
-    if [ -n "$major" ] && [ "${major%%.*}" -ge 21 ] 2>/dev/null; then
+    if [ -n "$major" ] && [ "${major%%.*}" -ge 25 ] 2>/dev/null; then
       echo "$home"
       exit 0
     fi
   fi
 done
 
-echo "No JDK 21 or newer found (looked at JAVA_HOME, java on PATH, /usr/lib/jvm). Install one, e.g." >&2
-echo "  apt-get install openjdk-21-jdk   or   a Temurin 21+ JDK, then set JAVA_HOME to it." >&2
+echo "No JDK 25 or newer found (looked at JAVA_HOME, java on PATH, /usr/lib/jvm). Install one, e.g." >&2
+echo "  a Temurin 25+ JDK (https://adoptium.net), then set JAVA_HOME to it." >&2
 exit 1

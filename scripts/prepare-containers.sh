@@ -5,7 +5,8 @@
 #   - installs podman, runc, podman-compose, debootstrap and prometheus from Debian's packages;
 #   - podman settings: the runc runtime and ulimits that a sandboxed host can grant;
 #   - builds the base image localhost/visual-inspection-base:latest (Debian 12 from debootstrap plus a
-#     Java runtime made with jlink from the JDK that scripts/find-jdk.sh finds), unless it exists;
+#     Java runtime made with jlink from the JDK that scripts/find-jdk.sh finds), unless one of the same
+#     revision (BASE_REVISION, raised whenever its contents change) exists;
 #   - starts the podman API (Docker-compatible) on a fixed socket, unless one answers already (one whose
 #     working folder was deleted is replaced: it cannot start containers).
 # Progress goes to stderr; stdout is the environment for Testcontainers, so that
@@ -15,13 +16,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BASE_IMAGE="${VI_BASE_IMAGE:-localhost/visual-inspection-base:latest}"
+OWN_BASE_IMAGE=localhost/visual-inspection-base:latest
+BASE_IMAGE="${VI_BASE_IMAGE:-$OWN_BASE_IMAGE}"
 SOCKET_DIR="${VI_PODMAN_SOCKET_DIR:-/run/visual-inspection}"
 SOCKET="$SOCKET_DIR/podman.sock"
 CONTAINERS_CONF=/etc/containers/containers.conf
 
 rebuild_base=false
 [ "${1:-}" = "--rebuild-base" ] && rebuild_base=true
+# 2: libturbojpeg0 (the services' JPEG codec) and a Java 25 runtime.
+BASE_REVISION=2
 
 say() { echo "prepare-containers: $*" >&2; }
 
@@ -65,7 +69,16 @@ fi
 # --- Base image ---------------------------------------------------------------------------------------
 # What the public eclipse-temurin JRE image gives the services, from Debian's packages: a Java runtime in
 # /opt/java/openjdk, CA certificates, fontconfig and a font (Java2D draws text on the results), curl (the
-# health checks), useradd (passwd is part of every Debian base).
+# health checks), useradd (passwd is part of every Debian base); and libjpeg-turbo's TurboJPEG library, which
+# the services use for JPEG when it is there.
+base_revision() {
+  podman image inspect --format '{{ index .Config.Labels "io.visualinspection.base-revision" }}' "$BASE_IMAGE" 2>/dev/null || true
+}
+if ! $rebuild_base && [ "$BASE_IMAGE" = "$OWN_BASE_IMAGE" ] && podman image exists "$BASE_IMAGE" \
+    && [ "$(base_revision)" != "$BASE_REVISION" ]; then
+  say "$BASE_IMAGE is of revision '$(base_revision)', not $BASE_REVISION: building it again"
+  rebuild_base=true
+fi
 if $rebuild_base || ! podman image exists "$BASE_IMAGE"; then
   jdk="$(scripts/find-jdk.sh)"
   mirror="${DEBIAN_MIRROR:-$(grep -hoE 'https?://[^ ]+/debian/?$' /etc/apt/sources.list.d/*.sources \
@@ -75,7 +88,7 @@ if $rebuild_base || ! podman image exists "$BASE_IMAGE"; then
   trap 'rm -rf "$work"' EXIT
   say "building $BASE_IMAGE: Debian 12 from $mirror, Java runtime from $jdk (about a minute)"
   debootstrap --variant=minbase \
-    --include=ca-certificates,curl,fontconfig,fonts-dejavu-core,tzdata \
+    --include=ca-certificates,curl,fontconfig,fonts-dejavu-core,libturbojpeg0,tzdata \
     bookworm "$work/rootfs" "$mirror" >"$work/debootstrap.log" 2>&1 \
     || { tail -20 "$work/debootstrap.log" >&2; exit 1; }
   rm -rf "$work"/rootfs/var/cache/apt/archives/*.deb "$work"/rootfs/var/lib/apt/lists/* \
@@ -90,6 +103,7 @@ if $rebuild_base || ! podman image exists "$BASE_IMAGE"; then
     --change 'ENV PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     --change 'ENV LANG=C.UTF-8' \
     --change 'CMD ["java", "-version"]' \
+    --change "LABEL io.visualinspection.base-revision=$BASE_REVISION" \
     - "$BASE_IMAGE" >/dev/null
   rm -rf "$work"
   trap - EXIT

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 @State(Scope.Thread)
 public class ImageBenchmarks {
 
@@ -58,9 +58,16 @@ public class ImageBenchmarks {
         tensor = ByteBuffer.allocateDirect(3 * 640 * 640 * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
+    /** As the services decode: libjpeg-turbo where the machine has it. */
     @Benchmark
     public BufferedImage decodeJpeg600x400() throws Exception {
         return ImageCodec.decode(jpeg);
+    }
+
+    /** The same bytes through the JDK's codec, as on a machine without libjpeg-turbo. */
+    @Benchmark
+    public BufferedImage decodeJpegJdk600x400() throws Exception {
+        return ImageCodec.decodeWithImageIo(jpeg, ImageCodec.DEFAULT_MAX_PIXELS);
     }
 
     /** A photo as cameras and phones write it, with an sRGB ICC profile: decoded as the services do. */
@@ -111,8 +118,15 @@ public class ImageBenchmarks {
         return tensor;
     }
 
+    /** As the backend encodes the drawn image: libjpeg-turbo where the machine has it. */
     @Benchmark
     public byte[] encodeJpeg600x400() {
         return ImageCodec.encodeJpeg(photo, 90);
+    }
+
+    /** The same through the JDK's writer, as on a machine without libjpeg-turbo. */
+    @Benchmark
+    public byte[] encodeJpegJdk600x400() {
+        return ImageCodec.encodeJpegWithImageIo(photo, 90);
     }
 }

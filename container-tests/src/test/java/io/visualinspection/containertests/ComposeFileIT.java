@@ -62,13 +62,13 @@ class ComposeFileIT {
     void imagesAreBuiltFromEachModulesDockerfileOnAChosenBase() throws Exception {
         for (String service : PORTS.keySet()) {
             JsonNode build = compose.service(service).path("build");
-            assertThat(build.path("args").path("BASE_IMAGE").asText()).isEqualTo("${VI_BASE_IMAGE:-eclipse-temurin:21-jre}");
+            assertThat(build.path("args").path("BASE_IMAGE").asText()).isEqualTo("${VI_BASE_IMAGE:-eclipse-temurin:25-jre}");
             Path dockerfile = ContainerEnvironment.root().resolve(build.path("context").asText())
                     .resolve(build.path("dockerfile").asText());
             assertThat(dockerfile.toString()).endsWith("src/main/docker/Dockerfile.jvm");
             String text = Files.readString(dockerfile);
-            assertThat(text).as(service).contains("ARG BASE_IMAGE=eclipse-temurin:21-jre", "USER 185",
-                    "HEALTHCHECK", "/q/health/ready", "EXPOSE " + PORTS.get(service));
+            assertThat(text).as(service).contains("ARG BASE_IMAGE=eclipse-temurin:25-jre", "USER 185",
+                    "HEALTHCHECK", "/q/health/ready", "EXPOSE " + PORTS.get(service), "libturbojpeg0");
         }
     }
 

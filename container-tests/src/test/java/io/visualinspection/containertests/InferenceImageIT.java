@@ -53,6 +53,13 @@ class InferenceImageIT {
     }
 
     @Test
+    void decodesJpegWithLibjpegTurboFromTheBaseImage() throws Exception {
+        assertThat(inference.getLogs()).contains("JPEG codec: libjpeg-turbo");
+        ExecResult maps = inference.execInContainer("cat", "/proc/1/maps");
+        assertThat(maps.getStdout()).contains("libturbojpeg.so");
+    }
+
+    @Test
     void detectsTheCatWithTheMountedModel() {
         given().baseUri(inference.url()).when().get("/models")
                 .then().statusCode(200).body("name", hasItem("yolov5s-coco"));

@@ -25,8 +25,9 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
- * Decodes and encodes images with ImageIO and the TwelveMonkeys readers (JPEG in CMYK/YCCK and other
- * variants the JDK refuses, WebP). Decoding reads the declared size first and refuses images over a pixel
+ * Decodes and encodes images: JPEG with libjpeg-turbo where the machine has it ({@link TurboJpeg}), everything
+ * else, and every JPEG it does not take cleanly, with ImageIO and the TwelveMonkeys readers (JPEG in CMYK/YCCK
+ * and other variants the JDK refuses, WebP). Decoding reads the declared size first and refuses images over a pixel
  * limit before a single pixel is allocated, so a small file that declares 50000 x 50000 pixels cannot
  * exhaust memory. The EXIF orientation of a photo is applied, so that boxes refer to the image as a person
  * sees it (as browsers and phone galleries show it). Running out of memory while decoding is thrown as the
@@ -54,6 +55,29 @@ public final class ImageCodec {
         if (bytes == null || bytes.length == 0) {
             throw new ImageDecodeException("the image is empty (0 bytes)", false, null);
         }
+        if (TurboJpeg.available() && isJpeg(bytes)) {
+            var header = TurboJpeg.header(bytes);
+            if (header.isPresent() && header.get().decodable()) {
+                checkSize(header.get().width(), header.get().height(), maxPixels);
+                var image = TurboJpeg.decode(bytes, header.get());
+                if (image.isPresent()) {
+                    return Orientations.apply(image.get(), exifOrientation(bytes));
+                }
+            }
+        }
+        return decodeWithImageIo(bytes, maxPixels);
+    }
+
+    /** Which codec decodes and encodes JPEG in this process, for the services' start-up log. */
+    public static String jpegCodec() {
+        return TurboJpeg.problem().map(p -> "the JDK's (" + p + ")").orElse("libjpeg-turbo");
+    }
+
+    /**
+     * Decoding with ImageIO only: every format, and the JPEGs that libjpeg-turbo does not take cleanly. Public
+     * for the benchmarks that compare the two codecs; callers use {@link #decode(byte[], long)}.
+     */
+    public static BufferedImage decodeWithImageIo(byte[] bytes, long maxPixels) throws ImageDecodeException {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -85,14 +109,7 @@ public final class ImageCodec {
                     if (width < 0) {
                         width = reader.getWidth(0);
                         height = reader.getHeight(0);
-                        if (width <= 0 || height <= 0) {
-                            throw new ImageDecodeException("the image declares an empty size " + width + "x"
-                                    + height, false, null);
-                        }
-                        if ((long) width * height > maxPixels) {
-                            throw new ImageDecodeException("the image declares " + width + "x" + height
-                                    + " pixels, over the limit of " + maxPixels + " pixels", true, null);
-                        }
+                        checkSize(width, height, maxPixels);
                     }
                     BufferedImage image = reader.read(0);
                     if (image == null) {
@@ -122,6 +139,16 @@ public final class ImageCodec {
             // ImageIO reports truncated and corrupt data as IIOException, and some plugins as runtime errors.
             throw new ImageDecodeException("the image is corrupt or truncated (" + bytes.length + " bytes): "
                     + e.getMessage(), false, e);
+        }
+    }
+
+    private static void checkSize(int width, int height, long maxPixels) throws ImageDecodeException {
+        if (width <= 0 || height <= 0) {
+            throw new ImageDecodeException("the image declares an empty size " + width + "x" + height, false, null);
+        }
+        if ((long) width * height > maxPixels) {
+            throw new ImageDecodeException("the image declares " + width + "x" + height
+                    + " pixels, over the limit of " + maxPixels + " pixels", true, null);
         }
     }
 
@@ -201,6 +228,21 @@ public final class ImageCodec {
 
     /** JPEG bytes of the image at {@code quality} 1..100. */
     public static byte[] encodeJpeg(BufferedImage image, int quality) {
+        BufferedImage rgb = withoutAlpha(image);
+        if (TurboJpeg.available()) {
+            var jpeg = TurboJpeg.encode(rgb, quality);
+            if (jpeg.isPresent()) {
+                return jpeg.get();
+            }
+        }
+        return encodeJpegWithImageIo(rgb, quality);
+    }
+
+    /**
+     * JPEG encoding with the JDK's writer: where libjpeg-turbo is missing or cannot read the image's pixels.
+     * Public for the benchmarks that compare the two codecs; callers use {@link #encodeJpeg}.
+     */
+    public static byte[] encodeJpegWithImageIo(BufferedImage image, int quality) {
         BufferedImage rgb = withoutAlpha(image);
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(16_384, rgb.getWidth() * rgb.getHeight() / 4));

@@ -1,0 +1,176 @@
+package io.visualinspection.model.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.visualinspection.model.testing.SampleData;
+import io.visualinspection.model.testing.SharedData;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** JPEG through libjpeg-turbo: used where the machine has it, and the same pixels as the JDK's codec. */
+class TurboJpegTest {
+
+    private static final List<Path> LIBRARY_FOLDERS = List.of(Path.of("/usr/lib/x86_64-linux-gnu"),
+            Path.of("/usr/lib/aarch64-linux-gnu"), Path.of("/usr/lib64"), Path.of("/usr/lib"));
+
+    @BeforeEach
+    void needsTheLibrary() {
+        boolean installed = LIBRARY_FOLDERS.stream().anyMatch(f -> Files.exists(f.resolve("libturbojpeg.so.0")));
+        if (!installed) {
+            String reason = "libturbojpeg.so.0 is not installed (apt-get install libturbojpeg0); JPEG goes through "
+                    + "the JDK's codec, which the other image tests cover";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError(reason + "; .ci/run installs it, so on CI this is a failure");
+            }
+            System.out.println("SKIPPED: " + reason);
+            Assumptions.abort(reason);
+        }
+    }
+
+    @Test
+    void theCodecUsesTheLibraryWhereTheMachineHasIt() {
+        assertThat(ImageCodec.jpegCodec()).isEqualTo("libjpeg-turbo");
+        assertThat(TurboJpeg.problem()).isEmpty();
+    }
+
+    @Test
+    void theSeedPhotosDecodeToTheSamePixelsAsWithTheJdkCodec() throws Exception {
+        List<Path> photos;
+        try (Stream<Path> files = Files.list(SharedData.require("images/seed"))) {
+            photos = files.filter(f -> f.toString().endsWith(".jpg")).sorted().toList();
+        }
+        assertThat(photos).isNotEmpty();
+        for (Path photo : photos) {
+            byte[] bytes = Files.readAllBytes(photo);
+            assertThat(TurboJpeg.header(bytes)).as(photo.toString()).hasValueSatisfying(h -> assertThat(h.decodable()).isTrue());
+            assertSamePixels(photo.toString(), ImageCodec.decode(bytes),
+                    ImageCodec.decodeWithImageIo(bytes, ImageCodec.DEFAULT_MAX_PIXELS));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_BGR,
+            BufferedImage.TYPE_BYTE_GRAY})
+    void encodesEveryCommonLayoutAndDecodesItAsTheJdkCodecDoes(int type) throws Exception {
+        BufferedImage photo = photo(type);
+
+        byte[] jpeg = TurboJpeg.encode(photo, 90).orElseThrow();
+        byte[] jdkJpeg = ImageCodec.encodeJpegWithImageIo(photo, 90);
+
+        // The same quality tables as the JDK's writer: about the same size, and close to the original.
+        assertThat((double) jpeg.length).isCloseTo(jdkJpeg.length, org.assertj.core.data.Percentage.withPercentage(10));
+        BufferedImage decoded = ImageCodec.decode(jpeg);
+        assertThat(decoded.getType()).isEqualTo(type == BufferedImage.TYPE_BYTE_GRAY
+                ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
+        assertThat(meanDifference(photo, decoded)).isLessThan(3.0);
+        assertSamePixels("type " + type, decoded, ImageCodec.decodeWithImageIo(jpeg, ImageCodec.DEFAULT_MAX_PIXELS));
+    }
+
+    @Test
+    void aSubImageOrAnImageWithAlphaIsEncodedThroughAConversion() throws Exception {
+        BufferedImage photo = photo(BufferedImage.TYPE_3BYTE_BGR);
+        BufferedImage part = photo.getSubimage(10, 20, 100, 80);
+        assertThat(TurboJpeg.encode(part, 90)).as("a sub-image's rows are not laid out as TurboJPEG reads them").isEmpty();
+        BufferedImage decoded = ImageCodec.decode(ImageCodec.encodeJpeg(part, 90));
+        assertThat(decoded.getWidth()).isEqualTo(100);
+        assertThat(meanDifference(part, decoded)).isLessThan(3.0);
+
+        BufferedImage argb = photo(BufferedImage.TYPE_INT_ARGB);
+        assertThat(meanDifference(argb, ImageCodec.decode(ImageCodec.encodeJpeg(argb, 90)))).isLessThan(3.0);
+    }
+
+    @Test
+    void aJpegDeclaringFiftyThousandSquaredPixelsIsRefusedBeforeDecoding() {
+        byte[] jpeg = TurboJpeg.encode(photo(BufferedImage.TYPE_3BYTE_BGR), 90).orElseThrow();
+        int sof = indexOfMarker(jpeg, 0xC0);
+        // SOF0: marker, length (2), precision (1), height (2), width (2)
+        jpeg[sof + 5] = (byte) (50_000 >> 8);
+        jpeg[sof + 6] = (byte) 50_000;
+        jpeg[sof + 7] = (byte) (50_000 >> 8);
+        jpeg[sof + 8] = (byte) 50_000;
+        assertThat(TurboJpeg.header(jpeg)).hasValueSatisfying(h -> assertThat(h.width()).isEqualTo(50_000));
+
+        ImageDecodeException e = catchThrowableOfType(ImageDecodeException.class, () -> ImageCodec.decode(jpeg));
+        assertThat(e.tooLarge()).isTrue();
+        assertThat(e.getMessage()).contains("50000x50000").contains("limit");
+    }
+
+    @Test
+    void aJpegCutShortIsLeftToTheJdkCodecWhichDecodesWhatItHas() throws Exception {
+        byte[] jpeg = TurboJpeg.encode(photo(BufferedImage.TYPE_3BYTE_BGR), 90).orElseThrow();
+        byte[] cut = java.util.Arrays.copyOf(jpeg, jpeg.length * 2 / 3);
+        var header = TurboJpeg.header(cut).orElseThrow();
+        assertThat(TurboJpeg.decode(cut, header)).as("a warning is not taken as a clean decode").isEmpty();
+
+        BufferedImage partial = ImageCodec.decode(cut);
+        assertSamePixels("cut", partial, ImageCodec.decodeWithImageIo(cut, ImageCodec.DEFAULT_MAX_PIXELS));
+    }
+
+    /** A real photo (sample data of the project) in the given layout. */
+    private static BufferedImage photo(int type) {
+        try {
+            BufferedImage source = ImageCodec.decode(Files.readAllBytes(SampleData.image("chelsea.png")));
+            BufferedImage photo = new BufferedImage(source.getWidth(), source.getHeight(), type);
+            var g = photo.createGraphics();
+            g.drawImage(source, 0, 0, null);
+            g.dispose();
+            return photo;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertSamePixels(String what, BufferedImage actual, BufferedImage expected) {
+        assertThat(actual.getType()).as(what).isEqualTo(expected.getType());
+        assertThat(actual.getWidth()).as(what).isEqualTo(expected.getWidth());
+        assertThat(actual.getHeight()).as(what).isEqualTo(expected.getHeight());
+        int worst = 0;
+        for (int y = 0; y < actual.getHeight(); y++) {
+            for (int x = 0; x < actual.getWidth(); x++) {
+                worst = Math.max(worst, channelDifference(actual.getRGB(x, y), expected.getRGB(x, y)));
+            }
+        }
+        // Both use the accurate integer IDCT; libjpeg-turbo's SIMD upsampling may round one level differently.
+        assertThat(worst).as(what + ": largest difference of a channel").isLessThanOrEqualTo(1);
+    }
+
+    private static double meanDifference(BufferedImage a, BufferedImage b) {
+        long sum = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                for (int shift = 0; shift < 24; shift += 8) {
+                    sum += Math.abs(((p >> shift) & 0xff) - ((q >> shift) & 0xff));
+                }
+            }
+        }
+        return sum / (3.0 * a.getWidth() * a.getHeight());
+    }
+
+    private static int channelDifference(int p, int q) {
+        int worst = 0;
+        for (int shift = 0; shift < 24; shift += 8) {
+            worst = Math.max(worst, Math.abs(((p >> shift) & 0xff) - ((q >> shift) & 0xff)));
+        }
+        return worst;
+    }
+
+    private static int indexOfMarker(byte[] jpeg, int marker) {
+        for (int i = 2; i + 1 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xff) == 0xFF && (jpeg[i + 1] & 0xff) == marker) {
+                return i;
+            }
+        }
+        throw new AssertionError("no marker 0x" + Integer.toHexString(marker));
+    }
+}
