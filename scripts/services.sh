@@ -40,15 +40,11 @@ startup_cache() { # module
 
 # train_startup_cache module port exercise [-Dname=value...]: a training run of the module's jar: starts it
 # writing its start-up cache, waits until ready, runs the function `exercise port` (requests as in
-# production), stops it; the JVM then writes the cache (about 15 s in all). Needs JDK 25 or later.
+# production), stops it; the JVM then writes the cache (about 15 s in all).
 train_startup_cache() {
   local module="$1" port="$2" exercise="$3" cache
   shift 3
   cache="$(startup_cache "$module")"
-  if ! "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; then
-    echo "$JAVA has no AOT cache (JDK 25 or later has): $module starts without one" >&2
-    return 0
-  fi
   rm -f "$cache"
   "$JAVA" -XX:AOTCacheOutput="$cache" -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 "$@" \
     -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" >"$LOGS/$module-training.log" 2>&1 &
