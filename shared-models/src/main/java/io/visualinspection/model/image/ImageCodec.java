@@ -56,13 +56,9 @@ public final class ImageCodec {
             throw new ImageDecodeException("the image is empty (0 bytes)", false, null);
         }
         if (TurboJpeg.available() && isJpeg(bytes)) {
-            var header = TurboJpeg.header(bytes);
-            if (header.isPresent() && header.get().decodable()) {
-                checkSize(header.get().width(), header.get().height(), maxPixels);
-                var image = TurboJpeg.decode(bytes, header.get());
-                if (image.isPresent()) {
-                    return Orientations.apply(image.get(), exifOrientation(bytes));
-                }
+            var image = TurboJpeg.decode(bytes, (width, height) -> checkSize(width, height, maxPixels));
+            if (image.isPresent()) {
+                return Orientations.apply(image.get(), exifOrientation(bytes));
             }
         }
         return decodeWithImageIo(bytes, maxPixels);

@@ -29,8 +29,8 @@ import java.util.Optional;
  */
 final class TurboJpeg {
 
-    /** A decoded image's size and colour space, read from the JPEG header before any pixel is decoded. */
-    record Header(int width, int height, int colorspace) {
+    /** A JPEG's size and colour space, read from its header before any pixel is decoded. */
+    private record Header(int width, int height, int colorspace) {
         /**
          * A real size (a truncated header can read as 0 x 0) in YCbCr, RGB or grey: what decodes straight into an
          * RGB or grey image. CMYK and YCCK do not.
@@ -82,44 +82,44 @@ final class TurboJpeg {
         return Optional.ofNullable(PROBLEM);
     }
 
-    /** The JPEG's header, or empty when TurboJPEG cannot read it (the JDK's codec then judges the data). */
-    static Optional<Header> header(byte[] jpeg) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment handle = FUNCTIONS.initDecompress();
-            try {
-                return header(handle, arena, copy(arena, jpeg), jpeg.length);
-            } finally {
-                FUNCTIONS.destroy(handle);
-            }
-        }
+    /** Checks a JPEG's declared size before any pixel is decoded; throws to refuse it. */
+    @FunctionalInterface
+    interface SizeCheck {
+        void check(int width, int height) throws ImageDecodeException;
     }
 
     /**
-     * The JPEG decoded into a {@code TYPE_3BYTE_BGR} image ({@code TYPE_BYTE_GRAY} for a grey JPEG), or empty
-     * when TurboJPEG reports anything, a recoverable warning included (truncated data, a corrupt segment): the
-     * JDK's codec then decodes it or says what is wrong, as it always has.
+     * The JPEG decoded into a {@code TYPE_3BYTE_BGR} image ({@code TYPE_BYTE_GRAY} for a grey JPEG), its header
+     * read first and its size passed to {@code sizeCheck}. Empty when TurboJPEG cannot read the header, the JPEG
+     * is CMYK or YCCK, or TurboJPEG reports anything while decoding, a recoverable warning included (truncated
+     * data, a corrupt segment): the JDK's codec then decodes it or says what is wrong, as it always has.
      */
-    static Optional<BufferedImage> decode(byte[] jpeg, Header header) {
-        boolean grey = header.colorspace() == TJCS_GRAY;
-        BufferedImage image = new BufferedImage(header.width(), header.height(),
-                grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
-        byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        int pitch = header.width() * (grey ? 1 : 3);
+    static Optional<BufferedImage> decode(byte[] jpeg, SizeCheck sizeCheck) throws ImageDecodeException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment source = copy(arena, jpeg);
-            MemorySegment target = arena.allocate(pixels.length);
             MemorySegment handle = FUNCTIONS.initDecompress();
             try {
-                if (FUNCTIONS.decompress(handle, source, jpeg.length, target, header.width(), pitch,
-                        header.height(), grey ? TJPF_GRAY : TJPF_BGR) != 0) {
+                Optional<Header> read = header(handle, arena, source, jpeg.length);
+                if (read.isEmpty() || !read.get().decodable()) {
                     return Optional.empty();
                 }
+                Header header = read.get();
+                sizeCheck.check(header.width(), header.height());
+                boolean grey = header.colorspace() == TJCS_GRAY;
+                BufferedImage image = new BufferedImage(header.width(), header.height(),
+                        grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
+                byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+                MemorySegment target = arena.allocate(pixels.length);
+                if (FUNCTIONS.decompress(handle, source, jpeg.length, target, header.width(),
+                        header.width() * (grey ? 1 : 3), header.height(), grey ? TJPF_GRAY : TJPF_BGR) != 0) {
+                    return Optional.empty();
+                }
+                MemorySegment.copy(target, JAVA_BYTE, 0, pixels, 0, pixels.length);
+                return Optional.of(image);
             } finally {
                 FUNCTIONS.destroy(handle);
             }
-            MemorySegment.copy(target, JAVA_BYTE, 0, pixels, 0, pixels.length);
         }
-        return Optional.of(image);
     }
 
     /**
