@@ -68,6 +68,8 @@ start_service backend 5051 -Dquarkus.rest-client.camera.url=http://127.0.0.1:505
   -Dquarkus.rest-client.inference.url=http://127.0.0.1:5052 -Dbackend.patterns.path="$ROOT/samples/patterns"
 backend_pid="${pids[-1]}"
 ready_ms 5051 >/dev/null
+# The JPEG codec decides the decode and encode stages: libjpeg-turbo, or the JDK's where it is missing.
+echo "JPEG codec: $(grep -ho 'JPEG codec: [^;]*' "$LOGS/inference.log" | tail -1 | cut -d' ' -f3-)"
 
 bench() { # report-name bench options...
   local name="$1"
