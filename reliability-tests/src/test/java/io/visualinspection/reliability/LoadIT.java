@@ -31,8 +31,7 @@ class LoadIT {
 
     private static final Lab LAB = Lab.get();
     private static final Map<String, Object> REPORT = new LinkedHashMap<>();
-    private static Metrics backendAfterFirstBurst;
-    private static Metrics inferenceAfterFirstBurst;
+    private static final Map<String, Metrics> AFTER_FIRST_BURST = new LinkedHashMap<>();
 
     /** What a run of clients got. */
     record Run(int clients, long millis, List<Http.Reply> replies) {
@@ -94,6 +93,15 @@ class LoadIT {
         return new Run(clients, (System.nanoTime() - t0) / 1_000_000, all);
     }
 
+    /** A burst's requests: every other one takes a photo, so that the camera adapter is loaded as the others are. */
+    static Http.Reply photoOrUpload(int i) {
+        return i % 2 == 0 ? withCamera() : upload("chelsea.png", "1");
+    }
+
+    static Http.Reply withCamera() {
+        return Http.get(LAB.backendUrl() + "/main/with-camera?return_options=1").token(Lab.BACKEND_TOKEN).send();
+    }
+
     static Http.Reply upload(String image, String returnOptions) {
         return Http.request("POST", LAB.backendUrl() + "/main").token(Lab.BACKEND_TOKEN)
                 .multipart(new Http.Multipart().file("image", image, "image/png", Corpus.sample(image))
@@ -104,9 +112,7 @@ class LoadIT {
     @Order(1)
     void belowCapacityEveryInspectionSucceeds() throws Exception {
         Metrics before = Metrics.scrape(LAB.backendUrl(), Lab.BACKEND_TOKEN);
-        Run run = run(2, Duration.ofSeconds(20), i -> i % 2 == 0
-                ? Http.get(LAB.backendUrl() + "/main/with-camera?return_options=1").token(Lab.BACKEND_TOKEN).send()
-                : upload("chelsea.png", "9"));
+        Run run = run(2, Duration.ofSeconds(20), i -> i % 2 == 0 ? withCamera() : upload("chelsea.png", "9"));
         REPORT.put("below capacity", run.summary());
         assertThat(run.replies()).isNotEmpty().allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
         Metrics after = Metrics.scrape(LAB.backendUrl(), Lab.BACKEND_TOKEN);
@@ -116,11 +122,12 @@ class LoadIT {
     @Test
     @Order(2)
     void aboveCapacityTheSurplusGetsClean503sNamingInference() throws Exception {
-        Run run = run(8, Duration.ofSeconds(10), i -> upload("chelsea.png", "1"));
+        Run run = run(8, Duration.ofSeconds(10), LoadIT::photoOrUpload);
         REPORT.put("above capacity", run.summary());
         Lab.sleep(1500);
-        backendAfterFirstBurst = Metrics.scrape(LAB.backendUrl(), Lab.BACKEND_TOKEN);
-        inferenceAfterFirstBurst = Metrics.scrape(LAB.inferenceUrl(), Lab.INFERENCE_TOKEN);
+        for (String service : List.of("camera", "backend", "inference")) {
+            AFTER_FIRST_BURST.put(service, Metrics.scrape(LAB.urlOf(service), Lab.tokenOf(service)));
+        }
         assertOverloadAnswers(run);
         assertThat(run.byStatus()).containsKeys(200, 503);
         for (Http.Reply r : run.replies()) {
@@ -149,12 +156,12 @@ class LoadIT {
     @Test
     @Order(3)
     void aSecondBurstLeavesNoMoreThreadsFilesOrMemory() throws Exception {
-        Run again = run(8, Duration.ofSeconds(6), i -> upload("chelsea.png", "1"));
+        Run again = run(8, Duration.ofSeconds(6), LoadIT::photoOrUpload);
         assertOverloadAnswers(again);
         Lab.sleep(1500);
         Map<String, Object> growth = new LinkedHashMap<>();
-        for (String service : List.of("backend", "inference")) {
-            Metrics first = service.equals("backend") ? backendAfterFirstBurst : inferenceAfterFirstBurst;
+        for (String service : AFTER_FIRST_BURST.keySet()) {
+            Metrics first = AFTER_FIRST_BURST.get(service);
             Metrics now = Metrics.scrape(LAB.urlOf(service), Lab.tokenOf(service));
             growth.put(service, Map.of("after first burst", first.summary(), "after second burst", now.summary()));
             assertThat(now.threads()).as(service + " threads").isLessThanOrEqualTo(first.threads() + 4);
