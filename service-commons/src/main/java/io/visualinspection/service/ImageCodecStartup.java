@@ -16,11 +16,9 @@ public class ImageCodecStartup {
     private static final Logger LOG = Logger.getLogger(ImageCodecStartup.class);
 
     void onStart(@Observes StartupEvent event) {
-        String codec = ImageCodec.jpegCodec();
-        if (codec.equals("libjpeg-turbo")) {
-            LOG.info("JPEG codec: libjpeg-turbo");
-        } else {
-            LOG.warnf("JPEG codec: %s; install libturbojpeg0 for several times faster JPEG decoding and encoding", codec);
-        }
+        ImageCodec.jpegCodecProblem().ifPresentOrElse(
+                problem -> LOG.warnf("JPEG codec: the JDK's (%s); install libturbojpeg0 for several times faster "
+                        + "JPEG decoding and encoding", problem),
+                () -> LOG.info("JPEG codec: libjpeg-turbo"));
     }
 }

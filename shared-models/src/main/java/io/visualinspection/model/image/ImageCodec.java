@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -64,9 +65,12 @@ public final class ImageCodec {
         return decodeWithImageIo(bytes, maxPixels);
     }
 
-    /** Which codec decodes and encodes JPEG in this process, for the services' start-up log. */
-    public static String jpegCodec() {
-        return TurboJpeg.problem().map(p -> "the JDK's (" + p + ")").orElse("libjpeg-turbo");
+    /**
+     * Why JPEG goes through the JDK's codec in this process instead of libjpeg-turbo (for the services' start-up
+     * log), or empty when libjpeg-turbo is used.
+     */
+    public static Optional<String> jpegCodecProblem() {
+        return TurboJpeg.problem();
     }
 
     /**
