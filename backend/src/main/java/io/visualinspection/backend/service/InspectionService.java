@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -142,13 +141,13 @@ public class InspectionService {
 
     private Inspection inspect(byte[] image, String mediaType, Pattern pattern, InspectionOptions options,
             StageTimings timings, String source, Map<String, String> cameraQuery) {
-        // The image for drawing is decoded while inference runs, off the request's critical path.
-        CompletableFuture<Decoded> forDrawing = options.wants(InspectionOptions.IMAGE_DRAWN)
-                ? CompletableFuture.supplyAsync(() -> Decoded.of(image), DECODING) : null;
         InferenceResult detected = timings.time("inference", () -> upstream("inference",
                 () -> infer(image, source, options)));
         PatternCheckResult check = timings.time("pattern", () -> check(pattern, detected, options));
-        byte[] drawn = forDrawing != null ? drawDecoded(forDrawing.join(), detected, pattern, check, timings) : null;
+        // Decoded for drawing only now, not beside the inference call: ONNX Runtime uses every core for a detection,
+        // and a decode beside it slowed the detection by more than the decode takes (docs/benchmarks.md).
+        byte[] drawn = options.wants(InspectionOptions.IMAGE_DRAWN)
+                ? draw(image, detected, pattern, check, timings) : null;
         Base64.Encoder b64 = Base64.getEncoder();
         InspectionResult.Images images = options.wants(InspectionOptions.IMAGE)
                 || options.wants(InspectionOptions.IMAGE_DRAWN)
@@ -257,29 +256,6 @@ public class InspectionService {
         }
         return PatternMatcher.checkPixels(pattern, detected.detections(), detected.imageWidth(),
                 detected.imageHeight(), options.minScore(), options.strict());
-    }
-
-    /** An image decoded for drawing, and how long that took. */
-    private record Decoded(BufferedImage image, long nanos) {
-        static Decoded of(byte[] bytes) {
-            long t0 = System.nanoTime();
-            BufferedImage image = decodeOwn(bytes);
-            return new Decoded(image, System.nanoTime() - t0);
-        }
-    }
-
-    /** Decoding for drawing runs beside inference; two threads keep up with any inspection rate a 2-core box has. */
-    private static final java.util.concurrent.ExecutorService DECODING = java.util.concurrent.Executors
-            .newFixedThreadPool(2, r -> {
-                Thread t = new Thread(r, "decode-for-drawing");
-                t.setDaemon(true);
-                return t;
-            });
-
-    private byte[] drawDecoded(Decoded decoded, InferenceResult detected, Pattern pattern, PatternCheckResult check,
-            StageTimings timings) {
-        timings.record("decoding", decoded.nanos());
-        return draw(decoded.image(), detected, pattern, check, timings);
     }
 
     private byte[] draw(byte[] image, InferenceResult detected, Pattern pattern, PatternCheckResult check,
