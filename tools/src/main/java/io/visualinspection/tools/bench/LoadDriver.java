@@ -3,10 +3,11 @@ package io.visualinspection.tools.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.visualinspection.model.Json;
 import io.visualinspection.tools.cli.MultipartBody;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,6 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Drives requests at a fixed concurrency: each client sends its next request as soon as the previous one is
  * answered (closed loop), until the count is reached. Records the client-side latency and the per-stage
  * timings each response reports.
+ *
+ * <p>Each client thread does its own blocking I/O on a kept-alive connection ({@link HttpURLConnection}): the
+ * JDK's asynchronous {@code HttpClient} hands every exchange between its selector and executor threads, which on
+ * a 2-core machine added 2-3 ms to each measured latency (docs/benchmarks.md).
  */
 public final class LoadDriver {
 
@@ -40,8 +45,8 @@ public final class LoadDriver {
             double wallSeconds, List<String> errorSamples) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private static final int CONNECT_TIMEOUT_MS = 5000;
+
     private final Target target;
     private final URI endpoint;
     private final List<Upload> uploads;
@@ -62,7 +67,16 @@ public final class LoadDriver {
         this.timeout = timeout;
     }
 
+    /** A status and a body, or status -1 and the exception when no answer came. */
+    private record Answer(int status, byte[] body) {
+    }
+
     public Result run(int requests, int concurrency, Runnable step) throws InterruptedException {
+        // The JDK keeps 5 idle connections per server unless told otherwise; every client keeps its own. Read
+        // once, when the first connection is made.
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", String.valueOf(Math.max(5, concurrency)));
+        }
         AtomicInteger next = new AtomicInteger();
         ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
         Map<String, ConcurrentLinkedQueue<Double>> stages = new ConcurrentHashMap<>();
@@ -74,16 +88,9 @@ public final class LoadDriver {
             clients.add(Thread.ofPlatform().name("bench-client-" + c).start(() -> {
                 for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
                     long start = System.nanoTime();
-                    int status;
-                    byte[] body;
-                    try {
-                        HttpResponse<byte[]> r = http.send(request(i), HttpResponse.BodyHandlers.ofByteArray());
-                        status = r.statusCode();
-                        body = r.body();
-                    } catch (Exception e) {
-                        status = -1;
-                        body = String.valueOf(e).getBytes();
-                    }
+                    Answer answer = send(i);
+                    int status = answer.status();
+                    byte[] body = answer.body();
                     double ms = (System.nanoTime() - start) / 1e6;
                     if (status == 200) {
                         latencies.add(ms);
@@ -108,20 +115,38 @@ public final class LoadDriver {
                 new ArrayList<>(samples));
     }
 
-    private HttpRequest request(int i) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint).timeout(timeout).header("Accept", "application/json");
-        token.forEach(b::header);
-        if (target == Target.CAMERA) {
-            return b.GET().build();
+    private Answer send(int i) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) endpoint.toURL().openConnection();
+            c.setConnectTimeout(CONNECT_TIMEOUT_MS);
+            c.setReadTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            c.setRequestProperty("Accept", "application/json");
+            token.forEach(c::setRequestProperty);
+            if (target != Target.CAMERA) {
+                Upload u = uploads.get(i % uploads.size());
+                String contentType = "application/octet-stream";
+                byte[] body = u.bytes();
+                if (target != Target.INFERENCE_RAW) {
+                    MultipartBody form = MultipartBody.of(u.name(), u.bytes(), Map.of());
+                    contentType = form.contentType();
+                    body = form.bytes();
+                }
+                c.setRequestMethod("POST");
+                c.setRequestProperty("Content-Type", contentType);
+                c.setDoOutput(true);
+                c.setFixedLengthStreamingMode(body.length);
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(body);
+                }
+            }
+            int status = c.getResponseCode();
+            // Read to the end and closed, so that the connection goes back to the pool for the next request.
+            try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+                return new Answer(status, in == null ? new byte[0] : in.readAllBytes());
+            }
+        } catch (IOException | RuntimeException e) {
+            return new Answer(-1, String.valueOf(e).getBytes());
         }
-        Upload u = uploads.get(i % uploads.size());
-        if (target == Target.INFERENCE_RAW) {
-            return b.header("Content-Type", "application/octet-stream")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(u.bytes())).build();
-        }
-        MultipartBody body = MultipartBody.of(u.name(), u.bytes(), Map.of());
-        return b.header("Content-Type", body.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build();
     }
 
     private static Map<String, Double> stages(byte[] body) {
