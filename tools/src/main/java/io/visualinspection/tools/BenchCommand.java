@@ -32,12 +32,14 @@ import picocli.CommandLine.Spec;
 /**
  * Measures the running services against the engine's own floor: drives inspections or detections at a
  * concurrency, reports percentiles per stage from the responses' timings, throughput and errors, and the
- * ratios to the bare {@code session.run} time of the same model and images measured in this process first.
+ * ratios to the bare {@code session.run} time of the same model and images measured in this process, in rounds
+ * between rounds of the load.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Load test of the running services, compared with the model's bare session.run time.",
-                "Measures the session floor in-process first (--session-model), then drives --requests calls at",
-                "--concurrency against --url, and prints p50/p95/p99 per stage, throughput, errors and the ratios.",
+                "Drives --requests calls at --concurrency against --url and measures the session floor in-process",
+                "(--session-model), the two in alternating --rounds; prints p50/p95/p99 per stage, throughput,",
+                "errors and the ratios.",
                 "Exit code 1 when any request failed."})
 class BenchCommand implements Callable<Integer> {
 
@@ -85,6 +87,11 @@ class BenchCommand implements Callable<Integer> {
             + "floor. Default: ${DEFAULT-VALUE}.")
     int sessionRuns;
 
+    @Option(names = "--rounds", defaultValue = "5", description = "With --session-model: rounds in which the "
+            + "session floor and the load are measured in turn, so that both see the machine alike. Default: "
+            + "${DEFAULT-VALUE}.")
+    int rounds;
+
     @Option(names = "--intra-op-threads", description = "ONNX Runtime threads for the floor; set it as the "
             + "inference service is configured. Default: the number of cores.")
     Integer intraOpThreads;
@@ -112,9 +119,9 @@ class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (requests < 1 || concurrency < 1 || warmup < 0 || sessionRuns < 1) {
+        if (requests < 1 || concurrency < 1 || warmup < 0 || sessionRuns < 1 || rounds < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--requests, --concurrency and --session-runs must be >= 1, --warmup >= 0");
+                    "--requests, --concurrency, --session-runs and --rounds must be >= 1, --warmup >= 0");
         }
         if (rawBody && target != Target.inference) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--raw-body goes with --target inference");
@@ -133,35 +140,42 @@ class BenchCommand implements Callable<Integer> {
             }
         }
 
-        Summary floor = null;
-        if (sessionModel != null) {
-            EngineSettings settings = new EngineSettings(
-                    intraOpThreads != null ? intraOpThreads : Runtime.getRuntime().availableProcessors(), 1, "all", "cpu");
-            try (Progress p = Progress.start("session.run", sessionRuns, progress.show())) {
-                floor = Summary.of(SessionFloor.measure(sessionModel, settings, decoded, 5, sessionRuns, p::step));
-            }
-        }
-
-        Map<String, double[]> memory = new LinkedHashMap<>();
-        ProcessMemory memoryReader = new ProcessMemory();
+        // The floor and the load are measured in alternating rounds: on a shared machine the speed of the cores
+        // drifts by 10-20 % within minutes, and a floor taken only before the load would compare two states of it.
+        int roundCount = sessionModel == null ? 1 : Math.min(rounds, Math.min(requests, sessionRuns));
         LoadDriver.Target driven = rawBody ? LoadDriver.Target.INFERENCE_RAW
                 : LoadDriver.Target.valueOf(target.name().toUpperCase(Locale.ROOT));
         LoadDriver driver = new LoadDriver(driven, base, returnOptions, uploads, token, timeout);
-        if (warmup > 0) {
-            try (Progress p = Progress.start("warm-up", warmup, progress.show())) {
-                driver.run(warmup, concurrency, p::step);
+        Map<String, double[]> memory = new LinkedHashMap<>();
+        ProcessMemory memoryReader = new ProcessMemory();
+        List<Double> floorMillis = new ArrayList<>();
+        LoadDriver.Result result = LoadDriver.Result.empty();
+        try (SessionFloor session = sessionModel == null ? null : SessionFloor.open(sessionModel, new EngineSettings(
+                intraOpThreads != null ? intraOpThreads : Runtime.getRuntime().availableProcessors(), 1, "all", "cpu"),
+                decoded, 5)) {
+            if (warmup > 0) {
+                try (Progress p = Progress.start("warm-up", warmup, progress.show())) {
+                    driver.run(warmup, concurrency, p::step);
+                }
             }
-        }
-        for (String m : metricsUrls) {
-            memory.put(m, new double[] {memoryReader.residentMegabytes(m), Double.NaN});
-        }
-        LoadDriver.Result result;
-        try (Progress p = Progress.start("bench", requests, progress.show())) {
-            result = driver.run(requests, concurrency, p::step);
+            for (String m : metricsUrls) {
+                memory.put(m, new double[] {memoryReader.residentMegabytes(m), Double.NaN});
+            }
+            int floorRuns = session == null ? 0 : sessionRuns;
+            try (Progress p = Progress.start(session == null ? "bench" : "bench and session.run", requests + floorRuns,
+                    progress.show())) {
+                for (int round = 0; round < roundCount; round++) {
+                    if (session != null) {
+                        floorMillis.addAll(session.measure(share(sessionRuns, roundCount, round), p::step));
+                    }
+                    result = result.plus(driver.run(share(requests, roundCount, round), concurrency, p::step));
+                }
+            }
         }
         for (String m : metricsUrls) {
             memory.get(m)[1] = memoryReader.residentMegabytes(m);
         }
+        Summary floor = sessionModel == null ? null : Summary.of(floorMillis);
 
         Summary latency = Summary.of(result.latencies());
         Map<String, Summary> stages = new TreeMap<>();
@@ -182,6 +196,11 @@ class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return result.errors().isEmpty() ? 0 : InspectionTools.PROBLEMS;
+    }
+
+    /** Round {@code round}'s part of {@code total} split into {@code rounds} nearly equal parts. */
+    static int share(int total, int rounds, int round) {
+        return total / rounds + (round < total % rounds ? 1 : 0);
     }
 
     private static Map<String, String> machine() {

@@ -48,6 +48,7 @@ class BenchCommandTest {
         assertThat(json.get("stages").has("session")).isTrue();
         assertThat(json.get("stages").get("session").get("count").asInt()).isEqualTo(6);
         assertThat(json.get("session_floor").get("p50_ms").asDouble()).isPositive();
+        assertThat(json.get("session_floor").get("count").asInt()).as("every floor run, over all rounds").isEqualTo(3);
         assertThat(json.get("ratios").get("latency_p50_over_session_p50").asDouble()).isGreaterThan(0.5);
         assertThat(json.get("resident_memory_mb").get(inference.url() + "/q/metrics").get(0).asDouble())
                 .isGreaterThan(50);

@@ -43,6 +43,25 @@ public final class LoadDriver {
     /** Everything measured. */
     public record Result(List<Double> latencies, Map<String, List<Double>> stages, Map<Integer, Integer> errors,
             double wallSeconds, List<String> errorSamples) {
+
+        /** Nothing measured yet. */
+        public static Result empty() {
+            return new Result(List.of(), Map.of(), Map.of(), 0, List.of());
+        }
+
+        /** This and a later round together: every measurement of both, the wall time of both rounds. */
+        public Result plus(Result later) {
+            List<Double> allLatencies = new ArrayList<>(latencies);
+            allLatencies.addAll(later.latencies);
+            Map<String, List<Double>> allStages = new java.util.TreeMap<>();
+            stages.forEach((k, v) -> allStages.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+            later.stages.forEach((k, v) -> allStages.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+            Map<Integer, Integer> allErrors = new java.util.TreeMap<>(errors);
+            later.errors.forEach((k, v) -> allErrors.merge(k, v, Integer::sum));
+            List<String> samples = new ArrayList<>(errorSamples);
+            later.errorSamples.stream().limit(Math.max(0, 5 - samples.size())).forEach(samples::add);
+            return new Result(allLatencies, allStages, allErrors, wallSeconds + later.wallSeconds, samples);
+        }
     }
 
     private static final int CONNECT_TIMEOUT_MS = 5000;

@@ -14,32 +14,56 @@ import java.util.List;
 
 /**
  * The engine's own floor: bare {@code session.run} of the model on the letterboxed images, in this process,
- * with the same session settings the inference service uses and no HTTP, decoding or post-processing.
+ * with the same session settings the inference service uses and no HTTP, decoding or post-processing. Kept open
+ * so that it can be measured in rounds between rounds of load.
  */
-public final class SessionFloor {
+public final class SessionFloor implements AutoCloseable {
 
-    private SessionFloor() {
+    private final OnnxDetector detector;
+    private final List<FloatBuffer> inputs = new ArrayList<>();
+    private int next;
+
+    private SessionFloor(OnnxDetector detector) {
+        this.detector = detector;
     }
 
-    public static List<Double> measure(Path modelFolder, EngineSettings settings, List<BufferedImage> images, int warmup,
-            int runs, Runnable step) throws ModelLoadException, OrtException {
-        try (OnnxDetector detector = OnnxDetector.load(modelFolder, settings)) {
-            List<FloatBuffer> inputs = new ArrayList<>();
+    /** Loads the model, letterboxes the images into input tensors and runs {@code warmup} unmeasured runs. */
+    public static SessionFloor open(Path modelFolder, EngineSettings settings, List<BufferedImage> images, int warmup)
+            throws ModelLoadException, OrtException {
+        SessionFloor floor = new SessionFloor(OnnxDetector.load(modelFolder, settings));
+        try {
             for (BufferedImage image : images) {
-                FloatBuffer input = detector.newInputBuffer();
-                LetterboxTensor.fill(image, Letterbox.of(image.getWidth(), image.getHeight(), detector.inputWidth(),
-                        detector.inputHeight()), input);
-                inputs.add(input);
+                FloatBuffer input = floor.detector.newInputBuffer();
+                LetterboxTensor.fill(image, Letterbox.of(image.getWidth(), image.getHeight(),
+                        floor.detector.inputWidth(), floor.detector.inputHeight()), input);
+                floor.inputs.add(input);
             }
             for (int i = 0; i < warmup; i++) {
-                detector.timeSessionRun(inputs.get(i % inputs.size()));
+                floor.run();
             }
-            List<Double> millis = new ArrayList<>(runs);
-            for (int i = 0; i < runs; i++) {
-                millis.add(detector.timeSessionRun(inputs.get(i % inputs.size())));
-                step.run();
-            }
-            return millis;
+            return floor;
+        } catch (OrtException | RuntimeException e) {
+            floor.close();
+            throw e;
         }
+    }
+
+    /** {@code runs} session runs, the images in turn (continuing where the last call stopped); milliseconds each. */
+    public List<Double> measure(int runs, Runnable step) throws OrtException {
+        List<Double> millis = new ArrayList<>(runs);
+        for (int i = 0; i < runs; i++) {
+            millis.add(run());
+            step.run();
+        }
+        return millis;
+    }
+
+    private double run() throws OrtException {
+        return detector.timeSessionRun(inputs.get(next++ % inputs.size()));
+    }
+
+    @Override
+    public void close() {
+        detector.close();
     }
 }
