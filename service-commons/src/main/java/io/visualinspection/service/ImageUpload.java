@@ -1,56 +1,94 @@
 package io.visualinspection.service;
 
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.multipart.Attribute;
+import io.netty.handler.codec.http.multipart.DefaultHttpDataFactory;
+import io.netty.handler.codec.http.multipart.FileUpload;
+import io.netty.handler.codec.http.multipart.HttpPostMultipartRequestDecoder;
+import io.netty.handler.codec.http.multipart.InterfaceHttpData;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.util.Collection;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jboss.resteasy.reactive.server.multipart.FormValue;
-import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
-/** A multipart upload with an {@code image} file part and optional text fields (parameters). */
+/**
+ * A multipart upload with an {@code image} file part and optional text fields (parameters).
+ *
+ * <p>The form is parsed in memory with Netty's decoder from the body as received. Quarkus REST's own form
+ * handling writes every file part to a temporary file first (it has no size threshold for that), which cost
+ * each upload several milliseconds and a file written and deleted per inspection (docs/benchmarks.md).
+ */
 public record ImageUpload(byte[] image, Map<String, String> fields) {
 
     public static final String IMAGE = "image";
 
-    public static ImageUpload of(MultipartFormDataInput input) {
-        if (input == null) {
-            throw new BadRequestException("send multipart/form-data with the image in a part named 'image'");
-        }
-        byte[] image = null;
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (Map.Entry<String, Collection<FormValue>> e : input.getValues().entrySet()) {
-            FormValue value = e.getValue().iterator().next();
-            if (IMAGE.equals(e.getKey())) {
-                if (!value.isFileItem()) {
-                    throw new BadRequestException("the 'image' part must be a file (with a filename in its "
-                            + "Content-Disposition), e.g. curl -F image=@photo.jpg");
-                }
-                image = read(value);
-            } else if (!value.isFileItem()) {
-                fields.put(e.getKey(), value.getValue());
-            }
-        }
-        if (image == null) {
-            throw new BadRequestException("the multipart part 'image' is missing; send the image as "
-                    + "-F image=@photo.jpg");
-        }
-        return new ImageUpload(image, fields);
-    }
+    private static final String HOW = "send multipart/form-data with the image in a file part named 'image', "
+            + "e.g. curl -F image=@photo.jpg";
 
-    private static byte[] read(FormValue value) {
+    /**
+     * @param contentType the request's Content-Type, with its boundary
+     * @param body the request body as received
+     */
+    public static ImageUpload parse(String contentType, byte[] body) {
+        if (contentType == null || body == null || body.length == 0) {
+            throw new BadRequestException("the request has no multipart form; " + HOW);
+        }
+        String boundary;
         try {
-            if (value.getFileItem().isInMemory()) {
-                try (InputStream in = value.getFileItem().getInputStream()) {
-                    return in.readAllBytes();
+            boundary = MediaType.valueOf(contentType).getParameters().get("boundary");
+        } catch (IllegalArgumentException e) {
+            boundary = null;
+        }
+        if (boundary == null || boundary.isBlank()) {
+            throw new BadRequestException("the Content-Type '" + contentType + "' names no boundary; " + HOW);
+        }
+        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/",
+                Unpooled.wrappedBuffer(body));
+        request.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+        HttpPostMultipartRequestDecoder decoder = null;
+        try {
+            byte[] image = null;
+            boolean imageAsText = false;
+            Map<String, String> fields = new LinkedHashMap<>();
+            try {
+                decoder = new HttpPostMultipartRequestDecoder(new DefaultHttpDataFactory(false), request,
+                        StandardCharsets.UTF_8);
+                for (InterfaceHttpData part : decoder.getBodyHttpDatas()) {
+                    if (part instanceof FileUpload file) {
+                        if (IMAGE.equals(part.getName()) && image == null) {
+                            image = file.get();
+                        }
+                    } else if (part instanceof Attribute field) {
+                        imageAsText |= IMAGE.equals(part.getName());
+                        fields.putIfAbsent(part.getName(), field.getValue());
+                    }
                 }
+            } catch (IOException | RuntimeException e) {
+                // Whatever a malformed body makes the decoder throw is the caller's to fix, not a server error.
+                throw new BadRequestException("the multipart form cannot be read (" + e + "); " + HOW);
             }
-            return Files.readAllBytes(value.getFileItem().getFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the uploaded image", e);
+            if (image == null && imageAsText) {
+                throw new BadRequestException("the 'image' part must be a file (with a filename in its "
+                        + "Content-Disposition), e.g. curl -F image=@photo.jpg");
+            }
+            if (image == null) {
+                throw new BadRequestException("the multipart part 'image' is missing; send the image as "
+                        + "-F image=@photo.jpg");
+            }
+            fields.remove(IMAGE);
+            return new ImageUpload(image, fields);
+        } finally {
+            if (decoder != null) {
+                decoder.destroy();
+            }
+            request.release();
         }
     }
 }
