@@ -38,7 +38,7 @@ public record ImageUpload(byte[] image, Map<String, String> fields) {
      */
     public static ImageUpload parse(String contentType, byte[] body) {
         if (contentType == null || body == null || body.length == 0) {
-            throw new BadRequestException("the request has no multipart form; " + HOW);
+            throw new BadRequestException("the multipart part 'image' is missing: the request has no body; " + HOW);
         }
         String boundary;
         try {
@@ -48,6 +48,12 @@ public record ImageUpload(byte[] image, Map<String, String> fields) {
         }
         if (boundary == null || boundary.isBlank()) {
             throw new BadRequestException("the Content-Type '" + contentType + "' names no boundary; " + HOW);
+        }
+        // Netty's decoder hands back the parts it completed and drops a part cut off, which would then read as
+        // missing; a form is whole only up to its closing delimiter.
+        if (lastIndexOf(body, ("--" + boundary + "--").getBytes(StandardCharsets.ISO_8859_1)) < 0) {
+            throw new BadRequestException("the multipart form is malformed: it does not end with its closing "
+                    + "boundary line --" + boundary + "-- (cut off?); " + HOW);
         }
         FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/",
                 Unpooled.wrappedBuffer(body));
@@ -90,5 +96,18 @@ public record ImageUpload(byte[] image, Map<String, String> fields) {
             }
             request.release();
         }
+    }
+
+    private static int lastIndexOf(byte[] data, byte[] pattern) {
+        outer:
+        for (int i = data.length - pattern.length; i >= 0; i--) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }

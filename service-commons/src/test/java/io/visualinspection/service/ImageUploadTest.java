@@ -60,7 +60,8 @@ class ImageUploadTest {
         assertThatThrownBy(() -> ImageUpload.parse("multipart/form-data; boundary=other", form(file("image", "a.jpg",
                 IMAGE)))).isInstanceOf(BadRequestException.class);
         assertThatThrownBy(() -> ImageUpload.parse(CONTENT_TYPE, new byte[0]))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("no multipart form");
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("'image' is missing")
+                .hasMessageContaining("no body");
         assertThatThrownBy(() -> ImageUpload.parse(CONTENT_TYPE, "just some text".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(BadRequestException.class);
     }
@@ -69,7 +70,11 @@ class ImageUploadTest {
     void aFormCutOffInTheImageIsRefusedNotPassedOnPartly() {
         byte[] whole = form(file("image", "photo.jpg", IMAGE));
         byte[] cut = Arrays.copyOf(whole, whole.length - IMAGE.length / 2 - BOUNDARY.length() - 8);
-        assertThatThrownBy(() -> ImageUpload.parse(CONTENT_TYPE, cut)).isInstanceOf(BadRequestException.class);
+        assertThatThrownBy(() -> ImageUpload.parse(CONTENT_TYPE, cut)).isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("malformed").hasMessageContaining("cut off");
+        byte[] betweenParts = concat(text("min_score", "0.4"), file("image", "photo.jpg", IMAGE));
+        assertThatThrownBy(() -> ImageUpload.parse(CONTENT_TYPE, betweenParts)).isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("malformed");
     }
 
     private static byte[] text(String name, String value) {
