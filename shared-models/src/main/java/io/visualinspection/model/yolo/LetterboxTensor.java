@@ -70,7 +70,6 @@ public final class LetterboxTensor {
         // Bilinear resampling is separable: each source row is first blended horizontally (once, and kept
         // while consecutive target rows use it), then two such rows are blended vertically per target row.
         // The arithmetic is the same as blending the four neighbours per pixel, in the same order.
-        int[] row = identity ? new int[sw] : null;
         float[][] upper = identity ? null : new float[3][nw];
         float[][] lower = identity ? null : new float[3][nw];
         int upperRow = -1;
@@ -92,13 +91,7 @@ public final class LetterboxTensor {
             Arrays.fill(g, left + nw, tw, PAD);
             Arrays.fill(b, left + nw, tw, PAD);
             if (identity) {
-                rows.read(ry, row);
-                for (int x = 0; x < nw; x++) {
-                    int p = row[x];
-                    r[left + x] = UNIT[(p >> 16) & 0xff];
-                    g[left + x] = UNIT[(p >> 8) & 0xff];
-                    b[left + x] = UNIT[p & 0xff];
-                }
+                rows.unit(ry, r, g, b, left);
             } else {
                 int sy0 = y0s[ry];
                 int sy1 = y1s[ry];
@@ -168,12 +161,13 @@ public final class LetterboxTensor {
     }
 
     /**
-     * Reads the source image: whole rows as 0xRRGGBB ints, or one row blended horizontally at given columns
+     * Reads the source image: one row as tensor values, or one row blended horizontally at given columns
      * (reading only those columns, which matters when a large frame is scaled down). Straight from the
      * image's pixel buffer where its layout is a common one.
      */
     private interface RowReader {
-        void read(int y, int[] row);
+        /** Row {@code y} as tensor values (0..1) into R, G, B planes from index {@code at}. */
+        void unit(int y, float[] r, float[] g, float[] b, int at);
 
         /** Row {@code y} sampled between columns x0s[i] and x1s[i] at fraction fxs[i], into R, G, B planes. */
         void blend(int y, int[] x0s, int[] x1s, float[] fxs, float[][] planes);
@@ -188,10 +182,12 @@ public final class LetterboxTensor {
                     byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
                     return new RowReader() {
                         @Override
-                        public void read(int y, int[] row) {
+                        public void unit(int y, float[] r, float[] g, float[] b, int at) {
                             int i = 3 * y * w;
-                            for (int x = 0; x < w; x++, i += 3) {
-                                row[x] = (data[i + 2] & 0xff) << 16 | (data[i + 1] & 0xff) << 8 | (data[i] & 0xff);
+                            for (int x = at; x < at + w; x++, i += 3) {
+                                b[x] = UNIT[data[i] & 0xff];
+                                g[x] = UNIT[data[i + 1] & 0xff];
+                                r[x] = UNIT[data[i + 2] & 0xff];
                             }
                         }
 
@@ -237,8 +233,14 @@ public final class LetterboxTensor {
         }
 
         @Override
-        public void read(int y, int[] row) {
-            source.read(y, row);
+        public void unit(int y, float[] r, float[] g, float[] b, int at) {
+            source.read(y, buffer);
+            for (int x = 0; x < buffer.length; x++) {
+                int p = buffer[x];
+                r[at + x] = UNIT[(p >> 16) & 0xff];
+                g[at + x] = UNIT[(p >> 8) & 0xff];
+                b[at + x] = UNIT[p & 0xff];
+            }
         }
 
         @Override
