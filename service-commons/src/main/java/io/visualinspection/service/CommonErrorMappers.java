@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -44,16 +43,6 @@ public class CommonErrorMappers {
         return malformedJson(e);
     }
 
-    /** A multipart body that ends early or breaks its boundaries is the caller's to fix; other I/O faults are ours. */
-    @ServerExceptionMapper
-    public Response unreadableBody(IOException e) {
-        if (isMultipartParsing(e)) {
-            return ErrorResponses.error(400, "the multipart/form-data body is malformed: " + e.getMessage()
-                    + "; send the image as -F image=@photo.jpg");
-        }
-        return unexpected(e);
-    }
-
     /**
      * A request that needs more memory than is free now (e.g. several very large images at once) is refused
      * like an overload: the allocation that failed was this request's, and the service keeps running.
@@ -75,15 +64,5 @@ public class CommonErrorMappers {
         LOG.error("unexpected error", e);
         return ErrorResponses.error(500, "internal error: " + (e.getMessage() != null ? e.getMessage()
                 : e.getClass().getSimpleName()));
-    }
-
-    static boolean isMultipartParsing(IOException e) {
-        for (StackTraceElement frame : e.getStackTrace()) {
-            String c = frame.getClassName();
-            if (c.contains(".multipart.") || c.endsWith(".FormBodyHandler")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -17,14 +17,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A multipart upload with an {@code image} file part and optional text fields (parameters).
  *
- * <p>The form is parsed in memory with Netty's decoder from the body as received. Quarkus REST's own form
- * handling writes every file part to a temporary file first (it has no size threshold for that), which cost
- * each upload several milliseconds and a file written and deleted per inspection (docs/benchmarks.md).
+ * <p>The form is parsed in memory with Netty's decoder from the body as received ({@link ImageUploadReader}
+ * makes it a resource's body type). Quarkus REST's own form handling writes every file part to a temporary
+ * file first (it has no size threshold for that) and parses on another thread: a file written and deleted per
+ * inspection, and time on every upload (docs/benchmarks.md).
  */
+@Schema(implementation = ImageForm.class)
 public record ImageUpload(byte[] image, Map<String, String> fields) {
 
     public static final String IMAGE = "image";

@@ -8,17 +8,14 @@ import io.visualinspection.backend.service.InspectionService;
 import io.visualinspection.model.camera.CameraParameters;
 import io.visualinspection.model.camera.ImageParameters;
 import io.visualinspection.model.camera.QueryParameters;
-import io.visualinspection.service.ImageForm;
 import io.visualinspection.service.ImageUpload;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
@@ -26,8 +23,6 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -111,10 +106,8 @@ public class InspectionResource {
     @APIResponse(responseCode = "504", description = "An upstream did not answer within its timeout",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "camera timeout",
                     value = ApiExamples.CAMERA_TIMEOUT)))
-    public Map<String, Object> upload(@RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
-            schema = @Schema(implementation = ImageForm.class))) byte[] form,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context UriInfo uri) {
-        return inspectUpload(contentType, form, uri);
+    public Map<String, Object> upload(ImageUpload upload, @Context UriInfo uri) {
+        return inspectUpload(upload, uri);
     }
 
     /** The ancestor took the upload as a GET with a multipart body; line controllers written for it still do. */
@@ -122,14 +115,11 @@ public class InspectionResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Inspect an uploaded image (ancestor-compatible GET with a multipart body)")
-    public Map<String, Object> uploadWithGet(@RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
-            schema = @Schema(implementation = ImageForm.class))) byte[] form,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context UriInfo uri) {
-        return inspectUpload(contentType, form, uri);
+    public Map<String, Object> uploadWithGet(ImageUpload upload, @Context UriInfo uri) {
+        return inspectUpload(upload, uri);
     }
 
-    private Map<String, Object> inspectUpload(String contentType, byte[] form, UriInfo uri) {
-        ImageUpload upload = ImageUpload.parse(contentType, form);
+    private Map<String, Object> inspectUpload(ImageUpload upload, UriInfo uri) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         InspectionOptions options = RequestParameters.options(
                 RequestParameters.firstOf(upload.fields()::get, query::getFirst), config);

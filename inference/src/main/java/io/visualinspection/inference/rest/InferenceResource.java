@@ -2,21 +2,15 @@ package io.visualinspection.inference.rest;
 
 import io.visualinspection.inference.service.InferenceService;
 import io.visualinspection.model.InferenceResult;
-import io.visualinspection.service.ImageForm;
 import io.visualinspection.service.ImageUpload;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code POST /inference} as the ancestor had it, on the default model (SPEC "Inference"). */
@@ -38,10 +32,7 @@ public class InferenceResource {
                     + "pixels of the uploaded image as shown upright (a JPEG's EXIF orientation applied), class ids, "
                     + "scores, class names, the model and per-stage timings. Text fields (or query parameters) "
                     + "score_threshold, iou_threshold, max_detections override the model defaults.")
-    public InferenceResult infer(@RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
-            schema = @Schema(implementation = ImageForm.class))) byte[] form,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context UriInfo uri) {
-        ImageUpload upload = ImageUpload.parse(contentType, form);
+    public InferenceResult infer(ImageUpload upload, @Context UriInfo uri) {
         return inference.detect(null, upload.image(), DetectionParameters.of(uri, upload.fields()));
     }
 

@@ -5,24 +5,18 @@ import io.visualinspection.inference.service.ModelRegistry;
 import io.visualinspection.inference.service.ReloadReport;
 import io.visualinspection.model.InferenceResult;
 import io.visualinspection.model.manifest.ModelManifest;
-import io.visualinspection.service.ImageForm;
 import io.visualinspection.service.ImageUpload;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The models this service serves, and detection with a named one. */
@@ -65,11 +59,7 @@ public class ModelsResource {
     @Operation(summary = "Detect objects with the named model",
             description = "Multipart field `image`; optional text fields (or query parameters) for the model's "
                     + "parameters (see its manifest); a value out of range is refused with 400 naming the parameter and its range.")
-    public InferenceResult detect(@PathParam("name") String name, @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
-            schema = @Schema(implementation = ImageForm.class))) byte[] form,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Context UriInfo uri) {
-        ImageUpload upload = ImageUpload.parse(contentType, form);
+    public InferenceResult detect(@PathParam("name") String name, ImageUpload upload, @Context UriInfo uri) {
         return inference.detect(name, upload.image(), DetectionParameters.of(uri, upload.fields()));
     }
 
