@@ -96,8 +96,7 @@ public final class OnnxDetector implements AutoCloseable {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session = null;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(Math.max(1, settings.intraOpThreads()));
-            options.setInterOpNumThreads(Math.max(1, settings.interOpThreads()));
+            applyThreading(options, settings);
             options.setOptimizationLevel(optLevel(settings.optimizationLevel()));
             String fallback = addExecutionProvider(options, settings.executionProvider());
             session = env.createSession(modelFile.toString(), options);
@@ -480,6 +479,18 @@ public final class OnnxDetector implements AutoCloseable {
      * Adds the configured execution provider; returns null when it is in use, else why the session runs on
      * the CPU instead (also logged: a fallback must never be silent).
      */
+    /**
+     * Thread counts, and threads that stop spinning when a run returns: during a run they spin between its steps
+     * (parking them there made detections slower), but spinning on after it took the cores that decoding, HTTP
+     * and the backend's drawing need next (docs/benchmarks.md). Under load, runs follow each other and the
+     * threads keep spinning, since they stop only when no run is left.
+     */
+    static void applyThreading(OrtSession.SessionOptions options, EngineSettings settings) throws OrtException {
+        options.setIntraOpNumThreads(Math.max(1, settings.intraOpThreads()));
+        options.setInterOpNumThreads(Math.max(1, settings.interOpThreads()));
+        options.addConfigEntry("session.force_spinning_stop", "1");
+    }
+
     private static String addExecutionProvider(OrtSession.SessionOptions options, String name) {
         String provider = name == null ? "cpu" : name.toLowerCase(java.util.Locale.ROOT);
         try {
