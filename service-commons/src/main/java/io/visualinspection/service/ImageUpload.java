@@ -1,5 +1,7 @@
 package io.visualinspection.service;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -54,12 +56,13 @@ public record ImageUpload(byte[] image, Map<String, String> fields) {
         }
         // Netty's decoder hands back the parts it completed and drops a part cut off, which would then read as
         // missing; a form is whole only up to its closing delimiter.
-        if (lastIndexOf(body, ("--" + boundary + "--").getBytes(StandardCharsets.ISO_8859_1)) < 0) {
+        ByteBuf content = Unpooled.wrappedBuffer(body);
+        ByteBuf closing = Unpooled.wrappedBuffer(("--" + boundary + "--").getBytes(StandardCharsets.ISO_8859_1));
+        if (ByteBufUtil.indexOf(closing, content) < 0) {
             throw new BadRequestException("the multipart form is malformed: it does not end with its closing "
                     + "boundary line --" + boundary + "-- (cut off?); " + HOW);
         }
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/",
-                Unpooled.wrappedBuffer(body));
+        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/", content);
         request.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
         HttpPostMultipartRequestDecoder decoder = null;
         try {
@@ -99,18 +102,5 @@ public record ImageUpload(byte[] image, Map<String, String> fields) {
             }
             request.release();
         }
-    }
-
-    private static int lastIndexOf(byte[] data, byte[] pattern) {
-        outer:
-        for (int i = data.length - pattern.length; i >= 0; i--) {
-            for (int j = 0; j < pattern.length; j++) {
-                if (data[i + j] != pattern[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

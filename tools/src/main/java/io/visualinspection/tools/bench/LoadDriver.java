@@ -59,12 +59,14 @@ public final class LoadDriver {
             Map<Integer, Integer> allErrors = new java.util.TreeMap<>(errors);
             later.errors.forEach((k, v) -> allErrors.merge(k, v, Integer::sum));
             List<String> samples = new ArrayList<>(errorSamples);
-            later.errorSamples.stream().limit(Math.max(0, 5 - samples.size())).forEach(samples::add);
+            later.errorSamples.stream().limit(Math.max(0, MAX_ERROR_SAMPLES - samples.size())).forEach(samples::add);
             return new Result(allLatencies, allStages, allErrors, wallSeconds + later.wallSeconds, samples);
         }
     }
 
     private static final int CONNECT_TIMEOUT_MS = 5000;
+    /** Failed answers kept as examples for the report. */
+    private static final int MAX_ERROR_SAMPLES = 5;
 
     private final Target target;
     private final URI endpoint;
@@ -116,7 +118,7 @@ public final class LoadDriver {
                         stages(body).forEach((k, v) -> stages.computeIfAbsent(k, x -> new ConcurrentLinkedQueue<>()).add(v));
                     } else {
                         errors.merge(status, 1, Integer::sum);
-                        if (samples.size() < 5) {
+                        if (samples.size() < MAX_ERROR_SAMPLES) {
                             samples.add(status + " " + new String(body, 0, Math.min(body.length, 200)));
                         }
                     }
