@@ -64,8 +64,8 @@ for cache in without with; do
 done
 start_service inference 5052 -Dinference.models-dir="$ROOT/samples/models"
 ready_ms 5052 >/dev/null
-start_service backend 5051 -Dquarkus.rest-client.camera.url=http://127.0.0.1:5050 \
-  -Dquarkus.rest-client.inference.url=http://127.0.0.1:5052 -Dbackend.patterns.path="$ROOT/samples/patterns"
+start_service backend 5051 -Dbackend.camera.url=http://127.0.0.1:5050 \
+  -Dbackend.inference.url=http://127.0.0.1:5052 -Dbackend.patterns.path="$ROOT/samples/patterns"
 backend_pid="${pids[-1]}"
 ready_ms 5051 >/dev/null
 # The JPEG codec decides the decode and encode stages: libjpeg-turbo, or the JDK's where it is missing.

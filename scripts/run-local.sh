@@ -49,7 +49,7 @@ start_service inference 5052 -Dinference.models-dir="$ROOT/samples/models"
 ready camera-adapter-mock 5050
 ready inference 5052
 start_service backend 5051 -Dbackend.patterns.path="$ROOT/samples/patterns" \
-  -Dquarkus.rest-client.camera.url=http://127.0.0.1:5050 -Dquarkus.rest-client.inference.url=http://127.0.0.1:5052
+  -Dbackend.camera.url=http://127.0.0.1:5050 -Dbackend.inference.url=http://127.0.0.1:5052
 ready backend 5051
 start_service frontend 8080 -Dquarkus.rest-client.backend.url=http://127.0.0.1:5051
 ready frontend 8080

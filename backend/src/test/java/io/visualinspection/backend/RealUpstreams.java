@@ -38,8 +38,8 @@ public class RealUpstreams implements QuarkusTestResourceLifecycleManager {
         camera = cam.join();
         inference = inf.join();
         return Map.of(
-                "quarkus.rest-client.camera.url", camera.url(),
-                "quarkus.rest-client.inference.url", inference.url());
+                "backend.camera.url", camera.url(),
+                "backend.inference.url", inference.url());
     }
 
     @Override

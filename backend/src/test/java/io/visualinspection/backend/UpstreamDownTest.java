@@ -21,8 +21,8 @@ class UpstreamDownTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "quarkus.rest-client.camera.url", "http://127.0.0.1:" + ServiceProcess.freePort(),
-                    "quarkus.rest-client.inference.url", "http://127.0.0.1:" + ServiceProcess.freePort());
+                    "backend.camera.url", "http://127.0.0.1:" + ServiceProcess.freePort(),
+                    "backend.inference.url", "http://127.0.0.1:" + ServiceProcess.freePort());
         }
     }
 

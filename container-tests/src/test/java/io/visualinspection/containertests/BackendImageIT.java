@@ -38,8 +38,8 @@ class BackendImageIT {
                 .withReadOnlyFolder(SampleData.models(), "/data/models");
         Startables.deepStart(camera, inference).join();
         backend = new ServiceContainer("backend", 5051).withNetwork(network)
-                .withEnv("QUARKUS_REST_CLIENT_CAMERA_URL", "http://camera:5050")
-                .withEnv("QUARKUS_REST_CLIENT_INFERENCE_URL", "http://inference:5052")
+                .withEnv("BACKEND_CAMERA_URL", "http://camera:5050")
+                .withEnv("BACKEND_INFERENCE_URL", "http://inference:5052")
                 .withReadOnlyFolder(SampleData.patterns(), "/data/patterns");
         backend.start();
     }

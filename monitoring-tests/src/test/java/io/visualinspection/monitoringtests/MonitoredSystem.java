@@ -70,8 +70,8 @@ final class MonitoredSystem implements AutoCloseable {
             String token = UUID.randomUUID().toString();
             Map<String, String> backendProperties = new LinkedHashMap<>();
             backendProperties.put("backend.patterns.path", SampleData.patterns().toString());
-            backendProperties.put("quarkus.rest-client.camera.url", camera.url());
-            backendProperties.put("quarkus.rest-client.inference.url", inference.url());
+            backendProperties.put("backend.camera.url", camera.url());
+            backendProperties.put("backend.inference.url", inference.url());
             backendProperties.put("backend.archive.dir", archive.toString());
             // The camera gets 1 s (the backend's timeout less its margin): a slow camera times out quickly.
             backendProperties.put("backend.camera.timeout-ms", "2000");

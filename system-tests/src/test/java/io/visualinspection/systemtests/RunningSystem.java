@@ -31,8 +31,8 @@ final class RunningSystem {
         inference = inf.join();
         backend = ServiceProcess.start("backend", Map.of(
                 "backend.patterns.path", SampleData.patterns().toString(),
-                "quarkus.rest-client.camera.url", camera.url(),
-                "quarkus.rest-client.inference.url", inference.url()))
+                "backend.camera.url", camera.url(),
+                "backend.inference.url", inference.url()))
                 .awaitReady(Duration.ofSeconds(60));
         frontend = ServiceProcess.start("frontend", Map.of(
                 "quarkus.rest-client.backend.url", backend.url(),

@@ -1,30 +1,37 @@
 package io.visualinspection.backend.client;
 
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Response;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.visualinspection.backend.config.BackendConfig;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
-import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import org.jboss.resteasy.reactive.RestQuery;
 
-/** The Basler camera adapter (or its emulator), SPEC "Camera adapter". */
-@ClientHeaderParam(name = "Authorization", value = "{authorization}", required = false)
-@RegisterRestClient(configKey = "camera")
-@Path("/basler")
-public interface CameraClient {
+/** The Basler camera adapter (or its emulator), SPEC "Camera adapter", at {@code backend.camera.url}. */
+@ApplicationScoped
+public class CameraClient {
 
-    /** The photo as the adapter encoded it; the query carries camera and image parameters by name. */
-    @GET
-    @Path("/take-photo")
-    Response takePhoto(@RestQuery Map<String, String> query);
+    /** A photo as the adapter encoded it. */
+    public record Photo(byte[] bytes, String mediaType) {
+    }
 
-    @GET
-    @Path("/get-camera-info")
-    Map<String, String> cameraInfo();
+    private final HttpUpstream http;
 
-    /** The token for this upstream (backend.camera.token), when its authentication is on. */
-    default String authorization() {
-        return UpstreamToken.authorization("backend.camera.token");
+    CameraClient(BackendConfig config, ObjectMapper json) {
+        BackendConfig.Camera camera = config.camera();
+        this.http = new HttpUpstream("camera", camera.url(), camera.connectTimeoutMs(), camera.timeoutMs(),
+                camera.token(), json);
+    }
+
+    /** Takes a photo; the query carries camera and image parameters by name. */
+    public Photo takePhoto(Map<String, String> query) {
+        HttpUpstream.Answer answer = http.requireSuccess(http.get("/basler/take-photo", query));
+        if (answer.body().length == 0) {
+            throw new UpstreamException("camera", 502, "failed", "camera returned an empty image", null);
+        }
+        return new Photo(answer.body(), answer.contentType());
+    }
+
+    /** Throws unless the adapter answers {@code get-camera-info}: for readiness. */
+    public void requireAnswering() {
+        http.requireSuccess(http.get("/basler/get-camera-info", Map.of()));
     }
 }

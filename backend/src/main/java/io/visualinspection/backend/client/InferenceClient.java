@@ -1,44 +1,34 @@
 package io.visualinspection.backend.client;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.visualinspection.backend.config.BackendConfig;
 import io.visualinspection.model.InferenceResult;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
-import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import org.jboss.resteasy.reactive.RestQuery;
 
-/** The inference service, SPEC "Inference". */
-@ClientHeaderParam(name = "Authorization", value = "{authorization}", required = false)
-@RegisterRestClient(configKey = "inference")
-public interface InferenceClient {
+/** The inference service, SPEC "Inference", at {@code backend.inference.url}. */
+@ApplicationScoped
+public class InferenceClient {
 
-    /** The default model; the image as the body (no multipart overhead), parameters in the query. */
-    @POST
-    @Path("/inference")
-    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
-    @Produces(MediaType.APPLICATION_JSON)
-    InferenceResult infer(@RestQuery Map<String, String> parameters, byte[] image);
+    private final HttpUpstream http;
 
-    /** A named model, likewise. */
-    @POST
-    @Path("/models/{name}/detect")
-    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
-    @Produces(MediaType.APPLICATION_JSON)
-    InferenceResult detect(@PathParam("name") String model, @RestQuery Map<String, String> parameters, byte[] image);
+    InferenceClient(BackendConfig config, ObjectMapper json) {
+        BackendConfig.Inference inference = config.inference();
+        this.http = new HttpUpstream("inference", inference.url(), inference.connectTimeoutMs(),
+                inference.timeoutMs(), inference.token(), json);
+    }
 
-    @GET
-    @Path("/q/health/ready")
-    Response ready();
+    /**
+     * Detects with the named model, or the default one when {@code model} is null; the image as the body (no
+     * multipart overhead), parameters in the query.
+     */
+    public InferenceResult detect(String model, Map<String, String> parameters, byte[] image) {
+        String path = model == null ? "/inference" : "/models/" + HttpUpstream.encode(model) + "/detect";
+        return http.json(http.post(path, parameters, "application/octet-stream", image), InferenceResult.class);
+    }
 
-    /** The token for this upstream (backend.inference.token), when its authentication is on. */
-    default String authorization() {
-        return UpstreamToken.authorization("backend.inference.token");
+    /** The HTTP status of the service's readiness check (200: ready). */
+    public int readiness() {
+        return http.get("/q/health/ready", Map.of()).status();
     }
 }

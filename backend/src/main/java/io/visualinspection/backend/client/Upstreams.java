@@ -1,36 +1,13 @@
 package io.visualinspection.backend.client;
 
-import io.visualinspection.model.ErrorResponse;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.nio.channels.UnresolvedAddressException;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
-/** Calls an upstream and turns each way it can fail into an {@link UpstreamException} that names it. */
+/** Turns each way an upstream can fail into an {@link UpstreamException} that names it. */
 public final class Upstreams {
 
     private Upstreams() {
-    }
-
-    public static <T> T call(String upstream, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (UpstreamException e) {
-            throw e; // already says which upstream failed how
-        } catch (WebApplicationException e) {
-            throw fromResponse(upstream, e.getResponse(), e);
-        } catch (ProcessingException e) {
-            throw fromTransport(upstream, e);
-        } catch (RuntimeException e) {
-            if (isTimeout(e) || isUnreachable(e)) {
-                throw fromTransport(upstream, e);
-            }
-            throw e;
-        }
     }
 
     /**
@@ -38,9 +15,7 @@ public final class Upstreams {
      * 403 refuses this backend's own token, not the caller's, so it is a 502 too (the caller must not take it for
      * its own credentials).
      */
-    public static UpstreamException fromResponse(String upstream, Response response, Throwable cause) {
-        int status = response.getStatus();
-        String detail = message(response);
+    public static UpstreamException fromResponse(String upstream, int status, String detail, Throwable cause) {
         if (status == 401 || status == 403) {
             return new UpstreamException(upstream, 502, "unauthorized", upstream + " refused this backend's "
                     + "credentials (HTTP " + status + ": " + detail + "); set backend." + upstream + ".token to a "
@@ -69,60 +44,20 @@ public final class Upstreams {
                 + "inspected (" + refused.getMessage() + ")", refused);
     }
 
-    static UpstreamException fromTransport(String upstream, Throwable e) {
-        if (isTimeout(e)) {
+    /** No answer: 504 when the upstream stayed silent past its timeout, else 502 (refused, reset, unknown host). */
+    static UpstreamException fromTransport(String upstream, Exception e) {
+        if (e instanceof SocketTimeoutException && !isConnectTimeout(e)) {
             return new UpstreamException(upstream, 504, "timeout", upstream + " did not answer in time", e);
         }
-        return new UpstreamException(upstream, 502, "unreachable", upstream + " is unreachable: " + rootMessage(e), e);
+        String why = e instanceof UnknownHostException ? "unknown host " + e.getMessage()
+                : e instanceof ConnectException || isConnectTimeout(e) ? "cannot connect (" + e.getMessage() + ")"
+                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return new UpstreamException(upstream, 502, "unreachable", upstream + " is unreachable: " + why, e);
     }
 
-    private static String message(Response response) {
-        try {
-            response.bufferEntity();
-            ErrorResponse error = response.readEntity(ErrorResponse.class);
-            if (error != null && error.message() != null) {
-                return error.message();
-            }
-        } catch (RuntimeException ignored) {
-            // not our error shape: fall back to the text
-        }
-        try {
-            String text = response.readEntity(String.class);
-            return text == null || text.isBlank() ? "HTTP " + response.getStatus()
-                    : text.length() > 300 ? text.substring(0, 300) + "..." : text;
-        } catch (RuntimeException e) {
-            return "HTTP " + response.getStatus();
-        }
-    }
-
-    static boolean isTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String name = t.getClass().getName();
-            if (t instanceof TimeoutException || t instanceof java.net.SocketTimeoutException
-                    || name.contains("Timeout")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean isUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnknownHostException
-                    || t instanceof UnresolvedAddressException
-                    || t.getClass().getName().contains("ConnectException")
-                    || t.getClass().getName().contains("ConnectionClosed")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+    /** HttpURLConnection reports a connect timeout as a SocketTimeoutException too, saying so in its message. */
+    private static boolean isConnectTimeout(Exception e) {
+        return e instanceof SocketTimeoutException && e.getMessage() != null
+                && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect");
     }
 }

@@ -2,6 +2,7 @@ package io.visualinspection.backend.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -36,13 +37,31 @@ public interface BackendConfig {
     }
 
     interface Inference {
+        /** The inference service's base URL. */
+        @WithDefault("http://127.0.0.1:5052")
+        URI url();
+
         /** Bearer token presented to the inference service when its API authentication is on. */
         Optional<String> token();
+
+        /** How long the service may stay silent while answering, in milliseconds (its queue included). */
+        @WithDefault("10000")
+        int timeoutMs();
+
+        @WithDefault("2000")
+        int connectTimeoutMs();
     }
 
     interface Camera {
+        /** The camera adapter's base URL. */
+        @WithDefault("http://127.0.0.1:5050")
+        URI url();
+
         /** Bearer token presented to the camera adapter when its API authentication is on. */
         Optional<String> token();
+
+        @WithDefault("2000")
+        int connectTimeoutMs();
 
         /**
          * Camera and image parameters sent with every photo request unless the request says otherwise,
@@ -51,8 +70,8 @@ public interface BackendConfig {
         Map<String, String> defaults();
 
         /**
-         * The HTTP timeout towards the camera adapter in milliseconds (the REST client's read timeout is set
-         * from it); the camera's own timeout_ms is kept below it.
+         * How long the camera adapter may stay silent while answering, in milliseconds; the camera's own
+         * timeout_ms is kept below it, so that the camera's answer comes first.
          */
         @WithDefault("5000")
         int timeoutMs();

@@ -2,11 +2,9 @@ package io.visualinspection.backend.health;
 
 import io.visualinspection.backend.client.CameraClient;
 import io.visualinspection.backend.client.InferenceClient;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Ready when the camera adapter and the inference service answer. */
 @Readiness
@@ -15,7 +13,7 @@ public class UpstreamsHealthCheck implements HealthCheck {
     private final CameraClient camera;
     private final InferenceClient inference;
 
-    UpstreamsHealthCheck(@RestClient CameraClient camera, @RestClient InferenceClient inference) {
+    UpstreamsHealthCheck(CameraClient camera, InferenceClient inference) {
         this.camera = camera;
         this.inference = inference;
     }
@@ -23,13 +21,12 @@ public class UpstreamsHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         String cameraState = probe(() -> {
-            camera.cameraInfo();
+            camera.requireAnswering();
             return "up";
         });
         String inferenceState = probe(() -> {
-            try (Response r = inference.ready()) {
-                return r.getStatus() == 200 ? "up" : "not ready (HTTP " + r.getStatus() + ")";
-            }
+            int status = inference.readiness();
+            return status == 200 ? "up" : "not ready (HTTP " + status + ")";
         });
         return HealthCheckResponse.named("upstreams")
                 .status("up".equals(cameraState) && "up".equals(inferenceState))

@@ -22,7 +22,6 @@ import io.visualinspection.model.render.InspectionRenderer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.core.Response;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /** Turns a trigger into a decision: camera, inference, pattern check, drawing, encoding. */
@@ -56,7 +54,7 @@ public class InspectionService {
     private final Map<String, java.util.concurrent.atomic.AtomicLong> lastTimestamps =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    InspectionService(@RestClient CameraClient camera, @RestClient InferenceClient inference,
+    InspectionService(CameraClient camera, InferenceClient inference,
             PatternRepository patterns, InspectionHistory history, InspectionArchive archive, BackendConfig config,
             MeterRegistry meters) {
         this.camera = camera;
@@ -95,7 +93,7 @@ public class InspectionService {
         StageTimings timings = new StageTimings(meters);
         Map<String, String> query = new java.util.LinkedHashMap<>(cam.toQuery());
         query.putAll(img.toQuery());
-        Photo photo = timings.time("camera", () -> upstream("camera", () -> takePhoto(query)));
+        CameraClient.Photo photo = timings.time("camera", () -> countingFaults(() -> camera.takePhoto(query)));
         return inspect(photo.bytes(), photo.mediaType(), pattern, options, timings, "camera", query);
     }
 
@@ -141,8 +139,8 @@ public class InspectionService {
 
     private Inspection inspect(byte[] image, String mediaType, Pattern pattern, InspectionOptions options,
             StageTimings timings, String source, Map<String, String> cameraQuery) {
-        InferenceResult detected = timings.time("inference", () -> upstream("inference",
-                () -> infer(image, source, options)));
+        InferenceResult detected = timings.time("inference",
+                () -> countingFaults(() -> infer(image, source, options)));
         PatternCheckResult check = timings.time("pattern", () -> check(pattern, detected, options));
         // Decoded for drawing only now, not beside the inference call: ONNX Runtime uses every core for a detection,
         // and a decode beside it slowed the detection by more than the decode takes (docs/benchmarks.md).
@@ -293,28 +291,10 @@ public class InspectionService {
         }
     }
 
-    private record Photo(byte[] bytes, String mediaType) {
-    }
-
-    private Photo takePhoto(Map<String, String> query) {
-        try (Response r = camera.takePhoto(query)) {
-            if (r.getStatus() >= 400) {
-                throw Upstreams.fromResponse("camera", r, null);
-            }
-            byte[] bytes = r.readEntity(byte[].class);
-            if (bytes == null || bytes.length == 0) {
-                throw new UpstreamException("camera", 502, "failed", "camera returned an empty image", null);
-            }
-            return new Photo(bytes, r.getMediaType() == null ? null : r.getMediaType().toString());
-        }
-    }
-
     /** An image from the camera that inference cannot read is the camera's fault; an upload's stays the caller's. */
     private InferenceResult infer(byte[] image, String source, InspectionOptions options) {
         try {
-            return Upstreams.call("inference", () -> options.model() == null
-                    ? inference.infer(options.modelParameters(), image)
-                    : inference.detect(options.model(), options.modelParameters(), image));
+            return inference.detect(options.model(), options.modelParameters(), image);
         } catch (UpstreamException e) {
             if ("camera".equals(source) && (e.status() == 400 || e.status() == 413)) {
                 throw Upstreams.unusableCameraImage(e);
@@ -323,9 +303,10 @@ public class InspectionService {
         }
     }
 
-    private <T> T upstream(String name, java.util.function.Supplier<T> call) {
+    /** Counts an upstream's fault (not a 4xx it passed on for the caller to fix) for the UpstreamErrors alert. */
+    private <T> T countingFaults(Supplier<T> call) {
         try {
-            return Upstreams.call(name, call);
+            return call.get();
         } catch (UpstreamException e) {
             if (!e.callersToFix()) {
                 meters.counter("upstream_errors", "upstream", e.upstream(), "kind", e.kind()).increment();

@@ -1,25 +1,19 @@
 package io.visualinspection.backend.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.visualinspection.model.ErrorResponse;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import org.junit.jupiter.api.Test;
 
-/** How upstream answers become this backend's: which status, naming which upstream. */
+/** How upstream answers and failures become this backend's: which status, naming which upstream. */
 class UpstreamsTest {
-
-    private static Response answer(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(new ErrorResponse(status, "x", message)).build();
-    }
 
     @Test
     void anUpstreamRefusingTheBackendsTokenIs502NotTheCallers401() {
         for (int status : new int[] {401, 403}) {
-            UpstreamException e = Upstreams.fromResponse("inference", answer(status, "no"), null);
+            UpstreamException e = Upstreams.fromResponse("inference", status, "no", null);
             assertThat(e.status()).isEqualTo(502);
             assertThat(e.upstream()).isEqualTo("inference");
             assertThat(e.kind()).isEqualTo("unauthorized");
@@ -29,8 +23,36 @@ class UpstreamsTest {
 
     @Test
     void otherClientErrorsStayTheCallersToFix() {
-        assertThat(Upstreams.fromResponse("camera", answer(404, "no camera"), null).status()).isEqualTo(404);
-        assertThat(Upstreams.fromResponse("camera", answer(400, "bad"), null).status()).isEqualTo(400);
+        UpstreamException notFound = Upstreams.fromResponse("camera", 404, "no camera", null);
+        assertThat(notFound.status()).isEqualTo(404);
+        assertThat(notFound.callersToFix()).isTrue();
+        assertThat(notFound.getMessage()).isEqualTo("camera refused the request: no camera");
+        assertThat(Upstreams.fromResponse("camera", 400, "bad", null).status()).isEqualTo(400);
+    }
+
+    @Test
+    void overloadTimeoutAndServerErrorsKeepTheirMeaning() {
+        assertThat(Upstreams.fromResponse("inference", 503, "queue is full", null).status()).isEqualTo(503);
+        assertThat(Upstreams.fromResponse("camera", 504, "slow", null).kind()).isEqualTo("timeout");
+        UpstreamException failed = Upstreams.fromResponse("inference", 500, "boom", null);
+        assertThat(failed.status()).isEqualTo(502);
+        assertThat(failed.callersToFix()).isFalse();
+        assertThat(failed.getMessage()).isEqualTo("inference failed with HTTP 500: boom");
+    }
+
+    @Test
+    void silenceIs504AndNoConnectionIs502() {
+        UpstreamException silent = Upstreams.fromTransport("camera", new SocketTimeoutException("Read timed out"));
+        assertThat(silent.status()).isEqualTo(504);
+        assertThat(silent.getMessage()).isEqualTo("camera did not answer in time");
+        UpstreamException noConnect = Upstreams.fromTransport("camera",
+                new SocketTimeoutException("Connect timed out"));
+        assertThat(noConnect.status()).isEqualTo(502);
+        assertThat(noConnect.kind()).isEqualTo("unreachable");
+        assertThat(Upstreams.fromTransport("inference", new ConnectException("Connection refused")).getMessage())
+                .isEqualTo("inference is unreachable: cannot connect (Connection refused)");
+        assertThat(Upstreams.fromTransport("inference", new UnknownHostException("inferenz")).getMessage())
+                .isEqualTo("inference is unreachable: unknown host inferenz");
     }
 
     @Test
@@ -42,13 +64,5 @@ class UpstreamsTest {
         assertThat(e.upstream()).isEqualTo("camera");
         assertThat(e.getMessage()).startsWith("camera delivered an image that cannot be inspected")
                 .contains("corrupt or truncated");
-    }
-
-    @Test
-    void anUpstreamExceptionPassesThroughUnchanged() {
-        UpstreamException inner = new UpstreamException("camera", 502, "bad_image", "camera ...", null);
-        assertThatThrownBy(() -> Upstreams.call("inference", () -> {
-            throw inner;
-        })).isSameAs(inner);
     }
 }
