@@ -2,11 +2,13 @@ package io.visualinspection.backend.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.visualinspection.backend.config.BackendConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
 /** The Basler camera adapter (or its emulator), SPEC "Camera adapter", at {@code backend.camera.url}. */
 @ApplicationScoped
+@Startup // a wrong URL fails the start, not the first inspection
 public class CameraClient {
 
     /** A photo as the adapter encoded it. */

@@ -42,6 +42,10 @@ public final class HttpUpstream {
      */
     public HttpUpstream(String name, URI base, int connectTimeoutMs, int readTimeoutMs, Optional<String> token,
             ObjectMapper json) {
+        if (base.getHost() == null || !("http".equals(base.getScheme()) || "https".equals(base.getScheme()))) {
+            throw new IllegalArgumentException("backend." + name + ".url must be an http:// or https:// URL with a "
+                    + "host (http://host:port); got '" + base + "'");
+        }
         this.name = name;
         this.base = base.toString().replaceAll("/+$", "");
         this.connectTimeoutMs = connectTimeoutMs;

@@ -3,11 +3,13 @@ package io.visualinspection.backend.client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.visualinspection.backend.config.BackendConfig;
 import io.visualinspection.model.InferenceResult;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
 /** The inference service, SPEC "Inference", at {@code backend.inference.url}. */
 @ApplicationScoped
+@Startup // a wrong URL fails the start, not the first inspection
 public class InferenceClient {
 
     private final HttpUpstream http;

@@ -116,6 +116,16 @@ class HttpUpstreamTest {
     }
 
     @Test
+    void aBaseUrlWithoutSchemeOrHostIsRefusedNamingTheProperty() {
+        for (String url : new String[] {"camera-pc:5050", "/basler", "ftp://camera-pc"}) {
+            assertThatThrownBy(() -> new HttpUpstream("camera", URI.create(url), 1000, 1000, Optional.empty(), JSON))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("backend.camera.url must be an http:// or https:// URL with a host")
+                    .hasMessageContaining(url);
+        }
+    }
+
+    @Test
     void anUpstreamThatHangsUpIs502Unreachable() {
         upstream = new Upstream(request -> Reply.HANG_UP);
         HttpUpstream http = client(upstream, 1000, Optional.empty());
