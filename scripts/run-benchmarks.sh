@@ -85,6 +85,8 @@ bench inference-raw-c1 --target inference --raw-body -n 300 -c 1 --warmup 20 --s
 bench inference-c4 --target inference -n 400 -c 4 --warmup 20 --session-runs 100
 bench camera-c1 --target camera -n 300 -c 1 --warmup 20 --session-runs 100 \
   --metrics-url http://127.0.0.1:5051/q/metrics --metrics-url http://127.0.0.1:5052/q/metrics
+# The decision without the images (return_options without bits 4 and 8): no decoding, drawing or encoding.
+bench camera-c1-decision --target camera --return-options 115 -n 200 -c 1 --warmup 20 --session-runs 100
 bench camera-c4 --target camera -n 400 -c 4 --warmup 20 --session-runs 100
 if ! $QUICK; then
   # The backend's live heap (after a full collection) before and after soak-camera, beside its resident
