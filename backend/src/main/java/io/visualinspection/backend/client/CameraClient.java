@@ -1,8 +1,8 @@
 package io.visualinspection.backend.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.visualinspection.backend.config.BackendConfig;
 import io.quarkus.runtime.Startup;
+import io.visualinspection.backend.config.BackendConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 

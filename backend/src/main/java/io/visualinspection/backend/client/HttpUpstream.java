@@ -54,10 +54,6 @@ public final class HttpUpstream {
         this.json = json;
     }
 
-    public String name() {
-        return name;
-    }
-
     public Answer get(String path, Map<String, String> query) {
         return exchange("GET", path, query, null, null);
     }
@@ -73,8 +69,8 @@ public final class HttpUpstream {
             return json.readValue(answer.body(), type);
         } catch (IOException e) {
             String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            throw new UpstreamException(name, 502, "failed", name + " answered with a body that is not a "
-                    + type.getSimpleName() + ": " + why, e);
+            throw new UpstreamException(name, 502, "failed", name + " answered with a body that is not the "
+                    + "expected " + type.getSimpleName() + ": " + why, e);
         }
     }
 

@@ -1,9 +1,9 @@
 package io.visualinspection.backend.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.Startup;
 import io.visualinspection.backend.config.BackendConfig;
 import io.visualinspection.model.InferenceResult;
-import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 

@@ -86,7 +86,7 @@ class HttpUpstreamTest {
                 InferenceResult.class)).isInstanceOfSatisfying(UpstreamException.class, e -> {
                     assertThat(e.status()).isEqualTo(502);
                     assertThat(e.kind()).isEqualTo("failed");
-                    assertThat(e.getMessage()).startsWith("camera answered with a body that is not a InferenceResult");
+                    assertThat(e.getMessage()).startsWith("camera answered with a body that is not the expected InferenceResult");
                 });
     }
 
