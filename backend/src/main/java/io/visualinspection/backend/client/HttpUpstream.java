@@ -77,13 +77,13 @@ public final class HttpUpstream {
     /** Throws the upstream's error answer as this backend's (see {@link Upstreams#fromResponse}). */
     public Answer requireSuccess(Answer answer) {
         if (answer.status() >= 300) {
-            throw Upstreams.fromResponse(name, answer.status(), detail(answer), null);
+            throw Upstreams.fromResponse(name, answer.status(), detail(answer));
         }
         return answer;
     }
 
     /** The message of an error answer: its JSON {@code message}, else the start of its text. */
-    String detail(Answer answer) {
+    private String detail(Answer answer) {
         try {
             ErrorResponse error = json.readValue(answer.body(), ErrorResponse.class);
             if (error != null && error.message() != null) {
@@ -129,7 +129,7 @@ public final class HttpUpstream {
                 }
             }
             return new Answer(status, connection.getContentType(), bytes);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
             if (connection != null) {
                 connection.disconnect(); // a connection in an unknown state is not pooled
             }
@@ -137,10 +137,7 @@ public final class HttpUpstream {
         }
     }
 
-    static String queryString(Map<String, String> query) {
-        if (query.isEmpty()) {
-            return "";
-        }
+    private static String queryString(Map<String, String> query) {
         StringBuilder q = new StringBuilder();
         for (Map.Entry<String, String> e : query.entrySet()) {
             q.append(q.isEmpty() ? '?' : '&').append(encode(e.getKey())).append('=').append(encode(e.getValue()));

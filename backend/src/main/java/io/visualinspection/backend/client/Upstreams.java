@@ -1,5 +1,6 @@
 package io.visualinspection.backend.client;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -15,24 +16,24 @@ public final class Upstreams {
      * 403 refuses this backend's own token, not the caller's, so it is a 502 too (the caller must not take it for
      * its own credentials).
      */
-    public static UpstreamException fromResponse(String upstream, int status, String detail, Throwable cause) {
+    public static UpstreamException fromResponse(String upstream, int status, String detail) {
         if (status == 401 || status == 403) {
             return new UpstreamException(upstream, 502, "unauthorized", upstream + " refused this backend's "
                     + "credentials (HTTP " + status + ": " + detail + "); set backend." + upstream + ".token to a "
-                    + "token it accepts", cause);
+                    + "token it accepts", null);
         }
         if (status == 503) {
-            return new UpstreamException(upstream, 503, "overloaded", upstream + " is unavailable: " + detail, cause);
+            return new UpstreamException(upstream, 503, "overloaded", upstream + " is unavailable: " + detail, null);
         }
         if (status == 504 || status == 408) {
-            return new UpstreamException(upstream, 504, "timeout", upstream + " timed out: " + detail, cause);
+            return new UpstreamException(upstream, 504, "timeout", upstream + " timed out: " + detail, null);
         }
         if (status >= 400 && status < 500) {
             return new UpstreamException(upstream, status, "refused", upstream + " refused the request: " + detail,
-                    cause);
+                    null);
         }
         return new UpstreamException(upstream, 502, "failed", upstream + " failed with HTTP " + status + ": " + detail,
-                cause);
+                null);
     }
 
     /**
@@ -45,7 +46,7 @@ public final class Upstreams {
     }
 
     /** No answer: 504 when the upstream stayed silent past its timeout, else 502 (refused, reset, unknown host). */
-    static UpstreamException fromTransport(String upstream, Exception e) {
+    static UpstreamException fromTransport(String upstream, IOException e) {
         if (e instanceof SocketTimeoutException && !isConnectTimeout(e)) {
             return new UpstreamException(upstream, 504, "timeout", upstream + " did not answer in time", e);
         }
@@ -56,7 +57,7 @@ public final class Upstreams {
     }
 
     /** HttpURLConnection reports a connect timeout as a SocketTimeoutException too, saying so in its message. */
-    private static boolean isConnectTimeout(Exception e) {
+    private static boolean isConnectTimeout(IOException e) {
         return e instanceof SocketTimeoutException && e.getMessage() != null
                 && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect");
     }

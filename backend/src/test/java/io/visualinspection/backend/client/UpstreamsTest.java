@@ -13,7 +13,7 @@ class UpstreamsTest {
     @Test
     void anUpstreamRefusingTheBackendsTokenIs502NotTheCallers401() {
         for (int status : new int[] {401, 403}) {
-            UpstreamException e = Upstreams.fromResponse("inference", status, "no", null);
+            UpstreamException e = Upstreams.fromResponse("inference", status, "no");
             assertThat(e.status()).isEqualTo(502);
             assertThat(e.upstream()).isEqualTo("inference");
             assertThat(e.kind()).isEqualTo("unauthorized");
@@ -23,18 +23,18 @@ class UpstreamsTest {
 
     @Test
     void otherClientErrorsStayTheCallersToFix() {
-        UpstreamException notFound = Upstreams.fromResponse("camera", 404, "no camera", null);
+        UpstreamException notFound = Upstreams.fromResponse("camera", 404, "no camera");
         assertThat(notFound.status()).isEqualTo(404);
         assertThat(notFound.callersToFix()).isTrue();
         assertThat(notFound.getMessage()).isEqualTo("camera refused the request: no camera");
-        assertThat(Upstreams.fromResponse("camera", 400, "bad", null).status()).isEqualTo(400);
+        assertThat(Upstreams.fromResponse("camera", 400, "bad").status()).isEqualTo(400);
     }
 
     @Test
     void overloadTimeoutAndServerErrorsKeepTheirMeaning() {
-        assertThat(Upstreams.fromResponse("inference", 503, "queue is full", null).status()).isEqualTo(503);
-        assertThat(Upstreams.fromResponse("camera", 504, "slow", null).kind()).isEqualTo("timeout");
-        UpstreamException failed = Upstreams.fromResponse("inference", 500, "boom", null);
+        assertThat(Upstreams.fromResponse("inference", 503, "queue is full").status()).isEqualTo(503);
+        assertThat(Upstreams.fromResponse("camera", 504, "slow").kind()).isEqualTo("timeout");
+        UpstreamException failed = Upstreams.fromResponse("inference", 500, "boom");
         assertThat(failed.status()).isEqualTo(502);
         assertThat(failed.callersToFix()).isFalse();
         assertThat(failed.getMessage()).isEqualTo("inference failed with HTTP 500: boom");
