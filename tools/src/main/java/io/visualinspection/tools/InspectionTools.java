@@ -8,9 +8,9 @@ import picocli.CommandLine.Command;
  * pattern, decisions that disagree), 2 wrong usage, 3 an error that stopped the run.
  */
 @Command(name = "inspection-tools", mixinStandardHelpOptions = true, version = "inspection-tools 1.0",
-        description = "Tools for the visual inspection system: check, derive and evaluate patterns.",
+        description = "Tools for the visual inspection system: check, derive and evaluate patterns; measure and quantise models.",
         subcommands = {ValidatePatternsCommand.class, DerivePatternCommand.class, ExportPredictionsCommand.class,
-                EvaluatePatternCommand.class, RotateLabelsCommand.class, BenchCommand.class,
+                EvaluatePatternCommand.class, RotateLabelsCommand.class, BenchCommand.class, QuantizeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the data has problems (each command says which)",

@@ -14,7 +14,7 @@ class HelpTest {
     void everyOptionOfEveryCommandHasADescription() {
         Map<String, CommandLine> commands = InspectionTools.commandLine().getSubcommands();
         assertThat(commands).containsKeys("validate-patterns", "derive-pattern", "export-predictions",
-                "evaluate-pattern", "rotate-labels");
+                "evaluate-pattern", "rotate-labels", "bench", "quantize");
         for (Map.Entry<String, CommandLine> c : commands.entrySet()) {
             for (OptionSpec option : c.getValue().getCommandSpec().options()) {
                 assertThat(String.join(" ", option.description())).as(c.getKey() + " " + option.longestName())
@@ -26,7 +26,7 @@ class HelpTest {
     @Test
     void helpShowsEveryOptionWithItsDefaultAndTheExitCodes() {
         for (String command : new String[] {"derive-pattern", "export-predictions", "evaluate-pattern",
-                "rotate-labels"}) {
+                "rotate-labels", "quantize"}) {
             ToolRun help = ToolRun.run(command, "--help");
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: inspection-tools " + command).contains("Exit code")
@@ -34,6 +34,7 @@ class HelpTest {
         }
         assertThat(ToolRun.run("derive-pattern", "--help").out()).contains("(default: 2.0)").contains("default: 0.01)");
         assertThat(ToolRun.run("rotate-labels", "--help").out()).contains("NONE, HORIZONTAL, VERTICAL");
+        assertThat(ToolRun.run("quantize", "--help").out()).contains("(default: 0.9)").contains("(default: 40;");
         assertThat(ToolRun.run("export-predictions", "--help").out()).contains("Model (give --inference-url or "
                 + "--model-dir):").contains("(default: 60 s)");
         ToolRun top = ToolRun.run("--help");

@@ -371,7 +371,8 @@ public final class OnnxDetector implements AutoCloseable {
         }
     }
 
-    private static Path findModelFile(Path folder) throws ModelLoadException {
+    /** The model file of a folder: {@code model.onnx}, else its only {@code *.onnx}. */
+    public static Path findModelFile(Path folder) throws ModelLoadException {
         Path preferred = folder.resolve("model.onnx");
         if (Files.isRegularFile(preferred)) {
             return preferred;
