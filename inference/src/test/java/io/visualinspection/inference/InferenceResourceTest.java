@@ -132,6 +132,19 @@ class InferenceResourceTest {
                 .then().statusCode(415);
     }
 
+    /** Refused before it is read, with the size and the limit (Quarkus's own answer has no body). */
+    @Test
+    void aBodyOverTheLimitIs413SayingTheLimit() {
+        given().contentType("image/jpeg").body(new byte[20 * 1024 * 1024 + 1])
+                .when().post("/inference")
+                .then().statusCode(413).contentType("application/json")
+                .body("message", equalTo("the request body is 20971521 bytes, over the limit of 20971520 bytes "
+                        + "(quarkus.http.limits.max-body-size)"));
+        given().contentType("image/jpeg").body(new byte[20 * 1024 * 1024])
+                .when().post("/inference")
+                .then().statusCode(400);
+    }
+
     static byte[] pngDeclaring(int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});

@@ -273,10 +273,12 @@ class SecurityIT {
             Http.Reply r = Http.request("POST", LAB.urlOf(target[0]) + target[1])
                     .token(Lab.tokenOf(target[0])).body(upload.contentType(), form).send();
             assertThat(r.status()).as(target[0] + " 21 MB upload: " + r).isEqualTo(413);
+            assertThat(r.message()).as(target[0]).contains("over the limit of 20971520 bytes");
         }
         Http.Reply admin = Http.request("PUT", LAB.cameraUrl() + "/admin/faults").token(Lab.CAMERA_TOKEN)
                 .body("application/json", Corpus.generate("oversized:11")).send();
         assertThat(admin.status()).as("camera 11 MB JSON: " + admin).isEqualTo(413);
+        assertThat(admin.message()).contains("over the limit of 10485760 bytes");
         REPORT.put("request size limits", "21 MB upload -> 413 (inference, backend); 11 MB JSON -> 413 (camera)");
     }
 
