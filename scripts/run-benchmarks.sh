@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures the services against the model's bare session.run time, as recorded in docs/benchmarks.md:
 # starts camera emulator, inference and backend on this machine (the camera serving the benchmark images),
-# then runs `inspection-tools bench` for each figure and writes the JSON reports to target/benchmarks/.
+# then runs `inspection-tools bench` for each figure and writes the JSON reports to target/benchmarks/; last, the
+# INT8 variant of the model (`inspection-tools quantize`) against the original and served.
 #   scripts/run-benchmarks.sh            all figures (about 50 minutes on 2 cores)
 #   scripts/run-benchmarks.sh --quick    start-up, latency and throughput only (about 10 minutes)
 # Needs the build (./mvnw install -DskipTests). IMAGES= overrides the images (default: the seed photos in
@@ -76,7 +77,7 @@ bench() { # report-name bench options...
   shift
   echo
   echo "=== $name"
-  "$JAVA" -jar tools/target/inspection-tools.jar bench --images "$IMAGES" --session-model "$MODEL" \
+  "$JAVA" -jar tools/target/inspection-tools.jar bench --images "$IMAGES" --session-model "${SESSION_MODEL:-$MODEL}" \
     --no-progress --json "$OUT/$name.json" "$@"
 }
 
@@ -112,5 +113,21 @@ start_service inference 5052 -Dinference.models-dir="$ROOT/samples/models" -Dinf
 ready_ms 5052 >/dev/null
 bench inference-raw-c4-intra1x2 --target inference --raw-body -n 400 -c 4 --warmup 20 --session-runs 100 \
   --intra-op-threads 1
+
+# The INT8 variant of the model (inspection-tools quantize), calibrated and compared on the benchmark images,
+# then served as the default model and measured against its own floor.
+stop_services
+pids=()
+INT8="$OUT/models/yolov5s-coco-int8"
+echo
+echo "=== quantize"
+"$JAVA" -jar tools/target/inspection-tools.jar quantize --model-dir "$MODEL" --calibration-images "$IMAGES" \
+  --output "$INT8" --session-runs 200 --no-progress >"$OUT/quantize.txt" || echo "(below --min-found)"
+cat "$OUT/quantize.txt"
+start_service inference 5052 -Dinference.models-dir="$OUT/models" -Dinference.default-model=yolov5s-coco-int8
+ready_ms 5052 >/dev/null
+SESSION_MODEL="$INT8"
+bench inference-int8-raw-c1 --target inference --raw-body -n 300 -c 1 --warmup 20 --session-runs 100
+bench inference-int8-raw-c4 --target inference --raw-body -n 400 -c 4 --warmup 20 --session-runs 100
 echo
 echo "Reports in $OUT"
