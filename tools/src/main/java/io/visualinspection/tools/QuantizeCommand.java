@@ -96,6 +96,7 @@ class QuantizeCommand implements Callable<Integer> {
 
     private static final int ROUNDS = 4;
     private static final int TIMING_IMAGES = 8;
+    private static final List<String> MANIFESTS = List.of("manifest.yaml", "manifest.yml");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .disable(YAMLGenerator.Feature.SPLIT_LINES));
@@ -253,9 +254,14 @@ class QuantizeCommand implements Callable<Integer> {
     /** model.onnx, manifest.yaml under the new name, and the original folder's other files. */
     private void writeFolder(String newName, String sourceName, int images, byte[] quantized) throws IOException {
         Folders.createFolder(output);
-        Path sourceFile = modelDir.resolve("manifest.yaml");
-        ObjectNode manifest = Files.isRegularFile(sourceFile)
-                ? (ObjectNode) YAML.readTree(sourceFile.toFile()) : YAML.createObjectNode();
+        ObjectNode manifest = YAML.createObjectNode();
+        for (String manifestName : MANIFESTS) { // as the inference service reads them
+            Path sourceFile = modelDir.resolve(manifestName);
+            if (Files.isRegularFile(sourceFile)) {
+                manifest = (ObjectNode) YAML.readTree(sourceFile.toFile());
+                break;
+            }
+        }
         String description = manifest.path("description").asText("");
         manifest.put("name", newName);
         manifest.put("description", String.format(Locale.ROOT, "INT8 (static quantisation) of %s, calibrated on %d "
@@ -263,7 +269,7 @@ class QuantizeCommand implements Callable<Integer> {
         try (Stream<Path> files = Files.list(modelDir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String fileName = f.getFileName().toString();
-                if (!fileName.endsWith(".onnx") && !fileName.equals("manifest.yaml") && !fileName.equals("manifest.yml")) {
+                if (!fileName.endsWith(".onnx") && !MANIFESTS.contains(fileName)) {
                     Files.copy(f, output.resolve(fileName), StandardCopyOption.REPLACE_EXISTING);
                 }
             }

@@ -71,6 +71,30 @@ class QuantizeCommandTest {
         assertThat(strict.out()).doesNotContain("session.run p50");
     }
 
+    /** A manifest.yml is the manifest as well: its name, defaults and class names carry over. */
+    @Test
+    void theManifestCarriesOverUnderTheNewName() throws Exception {
+        Path seed = SharedData.require("images/seed");
+        Path sample = SampleData.models().resolve("yolov5s-coco");
+        Path model = Files.createDirectories(dir.resolve("line3"));
+        Files.copy(sample.resolve("model.onnx"), model.resolve("model.onnx"));
+        Files.writeString(model.resolve("manifest.yml"), "name: line3-parts\nversion: \"2.1\"\n"
+                + "defaults: {score_threshold: 0.4}\nclass_names: [" + String.join(", ",
+                        Files.readAllLines(sample.resolve("classes.txt")).stream().filter(l -> !l.isBlank())
+                                .map(l -> "\"" + l + "\"").toList()) + "]\n");
+        Path int8 = dir.resolve("line3-int8");
+        ToolRun r = ToolRun.run("quantize", "--model-dir", model.toString(), "--calibration-images", seed.toString(),
+                "-o", int8.toString(), "--name", "line3-parts-fast", "--session-runs", "0", "--min-found", "0");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(int8.resolve("manifest.yml")).doesNotExist();
+        try (OnnxDetector detector = OnnxDetector.load(int8, EngineSettings.defaults())) {
+            assertThat(detector.manifest().name()).isEqualTo("line3-parts-fast");
+            assertThat(detector.manifest().version()).isEqualTo("2.1");
+            assertThat(detector.defaults().scoreThreshold()).isEqualTo(0.4);
+            assertThat(detector.classNames().nameOf(0)).isEqualTo("person");
+        }
+    }
+
     @Test
     void theOutputMustBeAnotherFolder() {
         Path model = SampleData.models().resolve("yolov5s-coco");
