@@ -127,7 +127,7 @@ class QuantizeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--model-dir: " + e.getMessage());
         }
         out.printf("Quantising %s: %d of %d nodes, %d of %d convolutions (those producing the outputs stay float)%n",
-                sourceFile, quantizer.quantisedNodes(), model.nodes().size(), quantizer.quantisedConvolutions(),
+                sourceFile, quantizer.quantizedNodes(), model.nodes().size(), quantizer.quantizedConvolutions(),
                 quantizer.convolutions());
         try (OnnxDetector original = OnnxDetector.load(modelDir, EngineSettings.defaults())) {
             String sourceName = original.manifest().name();

@@ -43,9 +43,11 @@ public final class QdqQuantizer {
     static final long MIN_OPSET = 13;
 
     private final OnnxModel model;
-    private final Set<Node> quantised = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Node> quantized = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The activations to quantise, in graph order. */
     private final Set<String> activations = new LinkedHashSet<>();
+    /** The outputs of the quantised nodes, which these write as {@code <name>/float} before quantising. */
+    private final Set<String> quantizedOutputs = new HashSet<>();
     private final Map<String, List<Node>> consumers = new HashMap<>();
     private final Set<String> names = new HashSet<>();
     private final int convolutions;
@@ -75,14 +77,15 @@ public final class QdqQuantizer {
             if (n.opType().equals("Conv")) {
                 convs++;
             }
-            if (feedingConvolution.contains(n) && quantisable(n)) {
-                quantised.add(n);
+            if (feedingConvolution.contains(n) && quantizable(n)) {
+                quantized.add(n);
+                quantizedOutputs.addAll(n.outputs());
                 activations.addAll(dataInputs(n));
                 activations.addAll(n.outputs());
             }
         }
         this.convolutions = convs;
-        if (quantised.stream().noneMatch(n -> n.opType().equals("Conv"))) {
+        if (quantized.stream().noneMatch(n -> n.opType().equals("Conv"))) {
             throw new IllegalArgumentException("the model has no convolution to quantise (float weights stored in "
                     + "the model, feeding further convolutions)");
         }
@@ -94,12 +97,12 @@ public final class QdqQuantizer {
     }
 
     /** How many nodes are quantised. */
-    public int quantisedNodes() {
-        return quantised.size();
+    public int quantizedNodes() {
+        return quantized.size();
     }
 
-    public int quantisedConvolutions() {
-        return (int) quantised.stream().filter(n -> n.opType().equals("Conv")).count();
+    public int quantizedConvolutions() {
+        return (int) quantized.stream().filter(n -> n.opType().equals("Conv")).count();
     }
 
     public int convolutions() {
@@ -173,7 +176,7 @@ public final class QdqQuantizer {
     public byte[] quantize(Map<String, Range> measured) {
         Map<String, Range> ranges = new HashMap<>(measured);
         for (Node n : model.nodes()) {
-            if (quantised.contains(n) && RANGE_KEEPING.contains(n.opType())) {
+            if (quantized.contains(n) && RANGE_KEEPING.contains(n.opType())) {
                 ranges.put(n.outputs().get(0), ranges.get(n.inputs().get(0)));
             }
         }
@@ -196,7 +199,7 @@ public final class QdqQuantizer {
         int index = 0;
         for (Node n : model.nodes()) {
             index++;
-            if (!quantised.contains(n)) {
+            if (!quantized.contains(n)) {
                 out.add(n);
             } else {
                 List<String> inputs = new ArrayList<>(n.inputs());
@@ -217,7 +220,7 @@ public final class QdqQuantizer {
                     continue;
                 }
                 quantizeOutput.accept(o);
-                if (quantised.contains(n) && neededAsFloat(o)) {
+                if (quantized.contains(n) && neededAsFloat(o)) {
                     out.add(dequantize(o + "/quantized", o, o));
                 }
             }
@@ -287,7 +290,7 @@ public final class QdqQuantizer {
             return true;
         }
         for (Node c : consumers.getOrDefault(t, List.of())) {
-            if (!quantised.contains(c) || c.inputs().subList(dataInputs(c).size(), c.inputs().size()).contains(t)) {
+            if (!quantized.contains(c) || c.inputs().subList(dataInputs(c).size(), c.inputs().size()).contains(t)) {
                 return true;
             }
         }
@@ -296,10 +299,10 @@ public final class QdqQuantizer {
 
     /** True when the tensor's producer is quantised, so that the producer writes it under another name. */
     private boolean producedFloat(String t) {
-        return quantised.stream().anyMatch(n -> n.outputs().contains(t));
+        return quantizedOutputs.contains(t);
     }
 
-    private boolean quantisable(Node n) {
+    private boolean quantizable(Node n) {
         if (!n.isStandard() || !OPERATORS.contains(n.opType()) || n.outputs().size() != 1) {
             return false;
         }

@@ -26,9 +26,9 @@ class QdqQuantizerTest {
     void theQuantisedModelComputesWhatTheFloatModelDoes() throws Exception {
         byte[] original = TinyModel.convSiluConv(13, 1);
         QdqQuantizer quantizer = QdqQuantizer.plan(OnnxModel.parse(original));
-        assertThat(quantizer.quantisedConvolutions()).isEqualTo(1);
+        assertThat(quantizer.quantizedConvolutions()).isEqualTo(1);
         assertThat(quantizer.convolutions()).isEqualTo(2);
-        assertThat(quantizer.quantisedNodes()).isEqualTo(3); // conv1, its Sigmoid and Mul
+        assertThat(quantizer.quantizedNodes()).isEqualTo(3); // conv1, its Sigmoid and Mul
 
         Random random = new Random(2);
         Map<String, Range> ranges;
