@@ -103,11 +103,16 @@ if ! $QUICK; then
   echo "backend heap after soak-camera: $(live_heap)" | tee -a "$OUT/backend-live-heap.txt"
 fi
 
-# Throughput with another thread setting: one ONNX Runtime thread per detection and two detections at once,
-# against the default (all cores for one detection, one at a time) measured above as inference-raw-c4.
+# Throughput with other thread settings, against the default (a lone request on every core, requests that meet
+# others on one core each) measured here as inference-raw-c4: one detection at a time on every core
+# (split-under-load off), and one ONNX Runtime thread per detection with two detections at once.
 bench inference-raw-c4 --target inference --raw-body -n 400 -c 4 --warmup 20 --session-runs 100
 stop_services
 pids=()
+start_service inference 5052 -Dinference.models-dir="$ROOT/samples/models" -Dinference.split-under-load=false
+ready_ms 5052 >/dev/null
+bench inference-raw-c4-one-at-a-time --target inference --raw-body -n 400 -c 4 --warmup 20 --session-runs 100
+stop_last_service
 start_service inference 5052 -Dinference.models-dir="$ROOT/samples/models" -Dinference.intra-op-threads=1 \
   -Dinference.max-concurrent=2
 ready_ms 5052 >/dev/null

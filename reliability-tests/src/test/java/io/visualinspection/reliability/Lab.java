@@ -156,6 +156,8 @@ final class Lab {
                 "inference.models-dir", models.toString(),
                 "inference.max-concurrent", String.valueOf(INFERENCE_MAX_CONCURRENT),
                 "inference.max-queue", String.valueOf(INFERENCE_MAX_QUEUE),
+                // one run at a time, as the capacity above says, not two side by side when requests meet
+                "inference.split-under-load", "false",
                 "api.auth.enabled", "true",
                 "api.auth.tokens", INFERENCE_TOKEN))), inferenceUrl(), null, Duration.ofSeconds(150));
     }

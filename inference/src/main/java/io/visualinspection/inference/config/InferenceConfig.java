@@ -42,6 +42,15 @@ public interface InferenceConfig {
     @WithDefault("1")
     int maxConcurrent();
 
+    /**
+     * With {@code max-concurrent} 1 and several intra-op threads: a request that meets another one (running or
+     * waiting) runs beside it on one core, in a second session of the model with one intra-op thread, instead of
+     * after it on every core. A request that finds the service idle still gets every core. More throughput under
+     * load on few cores, at the memory of a second session per model (docs/benchmarks.md).
+     */
+    @WithDefault("true")
+    boolean splitUnderLoad();
+
     /** Requests that may wait for a free slot; beyond this the service answers 503 with Retry-After. */
     @WithDefault("16")
     int maxQueue();

@@ -50,6 +50,10 @@ public final class OnnxDetector implements AutoCloseable {
 
     private final OrtEnvironment env;
     private final OrtSession session;
+    private final Path modelFile;
+    private final EngineSettings settings;
+    /** The model again with one intra-op thread, for runs beside others; null until prepared. */
+    private volatile OrtSession oneCoreSession;
     private final String inputName;
     private final int inputWidth;
     private final int inputHeight;
@@ -66,11 +70,13 @@ public final class OnnxDetector implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean retired;
 
-    private OnnxDetector(OrtEnvironment env, OrtSession session, String inputName, int inputWidth, int inputHeight,
-            YoloOutputFormat format, ModelManifest manifest, ClassNames classNames, DecodeOptions defaults,
-            Path folder) throws OrtException {
+    private OnnxDetector(OrtEnvironment env, OrtSession session, Path modelFile, EngineSettings settings,
+            String inputName, int inputWidth, int inputHeight, YoloOutputFormat format, ModelManifest manifest,
+            ClassNames classNames, DecodeOptions defaults, Path folder) throws OrtException {
         this.env = env;
         this.session = session;
+        this.modelFile = modelFile;
+        this.settings = settings;
         this.inputName = inputName;
         Map.Entry<String, NodeInfo> output = session.getOutputInfo().entrySet().iterator().next();
         this.outputName = output.getKey();
@@ -95,9 +101,7 @@ public final class OnnxDetector implements AutoCloseable {
         requireInside(folder, "classes_file", file.classesFile());
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session = null;
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            applyThreading(options, settings);
-            options.setOptimizationLevel(optLevel(settings.optimizationLevel()));
+        try (OrtSession.SessionOptions options = sessionOptions(settings)) {
             String fallback = addExecutionProvider(options, settings.executionProvider());
             session = env.createSession(modelFile.toString(), options);
             Map.Entry<String, NodeInfo> input = session.getInputInfo().entrySet().iterator().next();
@@ -125,8 +129,8 @@ public final class OnnxDetector implements AutoCloseable {
             if (!"detect".equals(manifest.task())) {
                 throw new ModelLoadException(folder + ": task '" + manifest.task() + "' is not served; only detect", null);
             }
-            OnnxDetector detector = new OnnxDetector(env, session, input.getKey(), size[0], size[1], format, manifest,
-                    names, defaults, folder);
+            OnnxDetector detector = new OnnxDetector(env, session, modelFile, settings, input.getKey(), size[0],
+                    size[1], format, manifest, names, defaults, folder);
             detector.warmUpDetect();
             return detector;
         } catch (OrtException | IllegalArgumentException | ClassCastException e) {
@@ -175,10 +179,20 @@ public final class OnnxDetector implements AutoCloseable {
         }
     }
 
-    /** Detects objects in the image with the given thresholds. */
+    /** Detects objects in the image with the given thresholds, on all the session's intra-op threads. */
     public DetectionRun detect(BufferedImage image, DecodeOptions options) throws OrtException {
+        return detect(image, options, false);
+    }
+
+    /**
+     * Detects objects in the image with the given thresholds; with {@code oneCore}, in the one-thread session
+     * when it is prepared (see {@link #prepareOneCoreSession}), for a run beside others.
+     */
+    public DetectionRun detect(BufferedImage image, DecodeOptions options, boolean oneCore) throws OrtException {
         long t0 = System.nanoTime();
         Letterbox lb = Letterbox.of(image.getWidth(), image.getHeight(), inputWidth, inputHeight);
+        OrtSession narrow = oneCore ? oneCoreSession : null;
+        OrtSession chosen = narrow != null ? narrow : session;
         RunSlot slot = takeSlot();
         try {
             LetterboxTensor.fill(image, lb, slot.input);
@@ -186,13 +200,13 @@ public final class OnnxDetector implements AutoCloseable {
             List<Detection> inModel;
             long t2;
             if (slot.outputTensor != null) {
-                try (OrtSession.Result ignored = session.run(Map.of(inputName, slot.inputTensor),
+                try (OrtSession.Result ignored = chosen.run(Map.of(inputName, slot.inputTensor),
                         Map.of(outputName, slot.outputTensor))) {
                     t2 = System.nanoTime();
                     inModel = YoloDecoder.decode(slot.output.duplicate().clear(), staticOutputShape, format, options);
                 }
             } else {
-                try (OrtSession.Result result = session.run(Map.of(inputName, slot.inputTensor))) {
+                try (OrtSession.Result result = chosen.run(Map.of(inputName, slot.inputTensor))) {
                     t2 = System.nanoTime();
                     OnnxTensor output = (OnnxTensor) result.get(0);
                     inModel = YoloDecoder.decode(output.getFloatBuffer(), output.getInfo().getShape(), format, options);
@@ -203,10 +217,56 @@ public final class OnnxDetector implements AutoCloseable {
                 inImage.add(lb.toSource(d));
             }
             long t3 = System.nanoTime();
-            return new DetectionRun(inImage, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2));
+            return new DetectionRun(inImage, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), narrow != null);
         } finally {
             giveBack(slot);
         }
+    }
+
+    /**
+     * Builds the model's second session, with one intra-op thread, and warms it with one run: detections that
+     * run beside others use it, each on one core. Slow (a session is made and optimised), so called in the
+     * background once the model serves; until then such detections use the main session. Does nothing when the
+     * main session has one thread already or does not run on the CPU, or when the detector is closed.
+     */
+    public void prepareOneCoreSession() throws OrtException {
+        if (settings.intraOpThreads() <= 1 || !"cpu".equals(manifest.executionProvider()) || closed.get()
+                || oneCoreSession != null) {
+            return;
+        }
+        OrtSession narrow;
+        try (OrtSession.SessionOptions options = sessionOptions(new EngineSettings(1, settings.interOpThreads(),
+                settings.optimizationLevel(), "cpu"))) {
+            narrow = env.createSession(modelFile.toString(), options);
+        }
+        try {
+            RunSlot slot = takeSlot();
+            try {
+                fillPad(slot.input);
+                try (OrtSession.Result ignored = slot.outputTensor != null
+                        ? narrow.run(Map.of(inputName, slot.inputTensor), Map.of(outputName, slot.outputTensor))
+                        : narrow.run(Map.of(inputName, slot.inputTensor))) {
+                    // warmed: the first run of a session allocates its buffers
+                }
+            } finally {
+                giveBack(slot);
+            }
+        } catch (OrtException | RuntimeException e) {
+            closeQuietly(narrow);
+            throw e;
+        }
+        synchronized (this) {
+            if (closed.get()) {
+                closeQuietly(narrow); // closed while it was being made
+            } else {
+                oneCoreSession = narrow;
+            }
+        }
+    }
+
+    /** Whether the one-thread session is prepared. */
+    public boolean hasOneCoreSession() {
+        return oneCoreSession != null;
     }
 
     /**
@@ -311,6 +371,10 @@ public final class OnnxDetector implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             closeSlots();
             closeQuietly(session);
+            synchronized (this) {
+                closeQuietly(oneCoreSession);
+                oneCoreSession = null;
+            }
         }
     }
 
@@ -362,12 +426,16 @@ public final class OnnxDetector implements AutoCloseable {
             throws OrtException {
         FloatBuffer grey = ByteBuffer.allocateDirect(3 * w * h * Float.BYTES).order(ByteOrder.nativeOrder())
                 .asFloatBuffer();
-        for (int i = 0; i < grey.capacity(); i++) {
-            grey.put(i, LetterboxTensor.PAD);
-        }
+        fillPad(grey);
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, grey, new long[] {1, 3, h, w});
                 OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
             return ((TensorInfo) result.get(0).getInfo()).getShape();
+        }
+    }
+
+    private static void fillPad(FloatBuffer buffer) {
+        for (int i = 0; i < buffer.capacity(); i++) {
+            buffer.put(i, LetterboxTensor.PAD);
         }
     }
 
@@ -490,6 +558,19 @@ public final class OnnxDetector implements AutoCloseable {
         options.setIntraOpNumThreads(Math.max(1, settings.intraOpThreads()));
         options.setInterOpNumThreads(Math.max(1, settings.interOpThreads()));
         options.addConfigEntry("session.force_spinning_stop", "1");
+    }
+
+    /** Threads and graph optimisation as configured; the caller adds the execution provider and closes it. */
+    private static OrtSession.SessionOptions sessionOptions(EngineSettings settings) throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        try {
+            applyThreading(options, settings);
+            options.setOptimizationLevel(optLevel(settings.optimizationLevel()));
+            return options;
+        } catch (OrtException | RuntimeException e) {
+            options.close();
+            throw e;
+        }
     }
 
     private static String addExecutionProvider(OrtSession.SessionOptions options, String name) {

@@ -67,9 +67,9 @@ public class InferenceService {
 
     private InferenceResult detect(OnnxDetector model, byte[] imageBytes, Map<String, String> parameters, long t0) {
         DecodeOptions options = options(model, parameters);
-        long waitedNanos;
+        AdmissionLimiter.Admission admission;
         try {
-            waitedNanos = limiter.acquire();
+            admission = limiter.acquire();
         } catch (AdmissionLimiter.OverloadedException e) {
             error("overloaded");
             throw new ServiceUnavailableException(e.getMessage(), 1L);
@@ -78,6 +78,7 @@ public class InferenceService {
             throw new ServiceUnavailableException("interrupted while waiting for the model", 1L);
         }
         String name = model.manifest().name();
+        long waitedNanos = admission.waitedNanos();
         BufferedImage image;
         long decodeNanos;
         DetectionRun run;
@@ -88,15 +89,18 @@ public class InferenceService {
             long d0 = System.nanoTime();
             image = decode(imageBytes);
             decodeNanos = System.nanoTime() - d0;
-            run = model.detect(image, options);
+            run = model.detect(image, options, admission.oneCore());
         } catch (OrtException e) {
             error("engine");
             throw new IllegalStateException("ONNX Runtime failed on model " + name + ": " + e.getMessage(), e);
         } finally {
-            limiter.release();
+            limiter.release(admission);
         }
         Timer.builder("inference_session").description("ONNX Runtime session.run time").tag("model", name)
                 .publishPercentileHistogram().register(meters).record(Duration.ofNanos((long) (run.sessionMs() * 1e6)));
+        if (run.oneCore()) {
+            meters.counter("inference_one_core_runs", "model", name).increment();
+        }
         for (Detection d : run.detections()) {
             String cls = model.classNames().nameOf(d.classId());
             meters.counter("inference_detections", "model", name, "class", cls).increment();

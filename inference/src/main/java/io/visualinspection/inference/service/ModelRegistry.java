@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,13 @@ public class ModelRegistry {
 
     private final InferenceConfig config;
     private final MeterRegistry meters;
+    private final AdmissionLimiter limiter;
+    /** Makes each new model's one-thread session after it serves (split-under-load), one at a time. */
+    private final ExecutorService oneCorePreparer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "one-core-sessions");
+        t.setDaemon(true);
+        return t;
+    });
     private final Map<String, String> rejectedFingerprints = new HashMap<>();
     private final Map<String, String> rejectedReasons = new TreeMap<>();
     private final Map<String, String> pendingFingerprints = new HashMap<>();
@@ -53,9 +61,10 @@ public class ModelRegistry {
     private volatile String defaultName;
     private ScheduledExecutorService watcher;
 
-    ModelRegistry(InferenceConfig config, MeterRegistry meters) {
+    ModelRegistry(InferenceConfig config, MeterRegistry meters, AdmissionLimiter limiter) {
         this.config = config;
         this.meters = meters;
+        this.limiter = limiter;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -100,6 +109,7 @@ public class ModelRegistry {
         if (watcher != null) {
             watcher.shutdownNow();
         }
+        oneCorePreparer.shutdownNow();
         byFolder.values().forEach(l -> l.detector().retire());
         byFolder = Map.of();
         byName = Map.of();
@@ -116,6 +126,7 @@ public class ModelRegistry {
                 config.interOpThreads(), config.optimizationLevel(), config.executionProvider());
         Map<String, Loaded> next = new TreeMap<>();
         List<OnnxDetector> toRetire = new ArrayList<>();
+        List<OnnxDetector> fresh = new ArrayList<>();
         List<String> loaded = new ArrayList<>();
         List<String> replaced = new ArrayList<>();
         List<String> removed = new ArrayList<>();
@@ -142,6 +153,7 @@ public class ModelRegistry {
             try {
                 OnnxDetector detector = OnnxDetector.load(folder, settings);
                 next.put(key, new Loaded(fingerprint, detector));
+                fresh.add(detector);
                 rejectedFingerprints.remove(key);
                 rejectedReasons.remove(key);
                 String name = detector.manifest().name();
@@ -153,6 +165,7 @@ public class ModelRegistry {
                 for (String outcome : new String[] {"loaded", "replaced", "rejected", "removed"}) {
                     meters.counter("inference_model_loads", "model", name, "outcome", outcome); // at 0 until it happens
                 }
+                meters.counter("inference_one_core_runs", "model", name);
                 LOG.infof("model %s %s %s from %s (%s, input %dx%d, %d classes, %s) in %d ms", name,
                         detector.manifest().version(), current == null ? "loaded" : "replaced", folder,
                         detector.format(), detector.inputWidth(), detector.inputHeight(),
@@ -183,7 +196,25 @@ public class ModelRegistry {
         rejectedReasons.keySet().retainAll(folders.stream().map(f -> f.getFileName().toString()).toList());
         publish(next);
         toRetire.forEach(OnnxDetector::retire);
+        if (limiter.splits()) {
+            fresh.stream().filter(d -> !d.isClosed()).forEach(d -> oneCorePreparer.execute(() -> prepareOneCore(d)));
+        }
         return new ReloadReport(loaded, replaced, removed, rejectedNow, List.copyOf(byName.keySet()));
+    }
+
+    /** Until its one-thread session is there, a model's runs beside others use its main session. */
+    private static void prepareOneCore(OnnxDetector detector) {
+        long t0 = System.nanoTime();
+        try {
+            detector.prepareOneCoreSession();
+            if (detector.hasOneCoreSession()) {
+                LOG.infof("model %s: one-thread session for runs side by side under load ready in %d ms",
+                        detector.manifest().name(), (System.nanoTime() - t0) / 1_000_000);
+            }
+        } catch (ai.onnxruntime.OrtException | RuntimeException e) {
+            LOG.warnf("model %s: no one-thread session (%s); under load its runs share the cores of the main session",
+                    detector.manifest().name(), e.getMessage());
+        }
     }
 
     /**
