@@ -72,12 +72,33 @@ class InspectionResourceTest {
     }
 
     @Test
-    void theCameraIsTriggeredAndItsPhotoInspected() {
-        given().when().get("/main/with-camera?format=png&min_score=0.5")
+    void theCameraIsTriggeredAndItsPhotoInspected() throws Exception {
+        JsonPath json = given().when().get("/main/with-camera?format=png&min_score=0.5")
                 .then().statusCode(200)
                 .body("decision", equalTo(true))
                 .body("images.img", notNullValue())
-                .body("images.img_drawn", notNullValue());
+                .body("images.img_drawn", notNullValue())
+                .extract().jsonPath();
+        // Standard base64 with padding, as the ancestor sent: the photo as the camera took it, the drawing a JPEG.
+        byte[] photo = Base64.getDecoder().decode(json.getString("images.img"));
+        assertThat(photo).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        BufferedImage taken = ImageCodec.decode(photo);
+        BufferedImage drawn = ImageCodec.decode(Base64.getDecoder().decode(json.getString("images.img_drawn")));
+        assertThat(drawn.getWidth()).isEqualTo(taken.getWidth());
+        assertThat(json.getString("images.img")).doesNotContain("\n").doesNotContain("-").doesNotContain("_");
+    }
+
+    @Test
+    void onlyTheImagesAskedForAreReturned() {
+        given().when().get("/main/with-camera?return_options=5")
+                .then().statusCode(200)
+                .body("images.img", notNullValue())
+                .body("images", not(hasKey("img_drawn")))
+                .body("timings_ms", not(hasKey("drawing")));
+        given().when().get("/main/with-camera?return_options=9")
+                .then().statusCode(200)
+                .body("images.img_drawn", notNullValue())
+                .body("images", not(hasKey("img")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.visualinspection.backend.mapping;
 
+import io.visualinspection.backend.service.Inspection;
 import io.visualinspection.backend.service.InspectionOptions;
 import io.visualinspection.model.InspectionResult;
 import java.util.LinkedHashMap;
@@ -8,14 +9,17 @@ import java.util.Map;
 /**
  * The SPEC response of an inspection, filtered by the {@code return_options} bitmask. Identification,
  * model and timings are always there; {@code decision} is present (possibly null, with {@code reason})
- * whenever bit 1 is set.
+ * whenever bit 1 is set. The images go in as bytes: Jackson writes them as base64 straight into the response,
+ * without a base64 string of each first (a string of about 100 kB that it would then write out character by
+ * character).
  */
 public final class InspectionResponseMapper {
 
     private InspectionResponseMapper() {
     }
 
-    public static Map<String, Object> toResponse(InspectionResult r, InspectionOptions options) {
+    public static Map<String, Object> toResponse(Inspection inspection, InspectionOptions options) {
+        InspectionResult r = inspection.result();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("inspection_id", r.inspectionId());
         out.put("timestamp", r.timestamp().toString());
@@ -30,13 +34,13 @@ public final class InspectionResponseMapper {
             out.put("pattern_name", r.patternName());
             out.put("pattern_lg", r.patternLg());
         }
-        if (r.images() != null) {
+        if (options.wants(InspectionOptions.IMAGE) || options.wants(InspectionOptions.IMAGE_DRAWN)) {
             Map<String, Object> images = new LinkedHashMap<>();
             if (options.wants(InspectionOptions.IMAGE)) {
-                images.put("img", r.images().img());
+                images.put("img", inspection.image());
             }
             if (options.wants(InspectionOptions.IMAGE_DRAWN)) {
-                images.put("img_drawn", r.images().imgDrawn());
+                images.put("img_drawn", inspection.drawnJpeg());
             }
             out.put("images", images);
         }

@@ -78,7 +78,7 @@ public class InspectionResource {
             throw new BadRequestException(e.getMessage());
         }
         Inspection inspection = inspections.inspectWithCamera(camera, image, options);
-        return InspectionResponseMapper.toResponse(inspection.result(), options);
+        return InspectionResponseMapper.toResponse(inspection, options);
     }
 
     @POST
@@ -124,6 +124,6 @@ public class InspectionResource {
         InspectionOptions options = RequestParameters.options(
                 RequestParameters.firstOf(upload.fields()::get, query::getFirst), config);
         Inspection inspection = inspections.inspectImage(upload.image(), options);
-        return InspectionResponseMapper.toResponse(inspection.result(), options);
+        return InspectionResponseMapper.toResponse(inspection, options);
     }
 }

@@ -25,7 +25,6 @@ import jakarta.ws.rs.NotFoundException;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -146,17 +145,11 @@ public class InspectionService {
         // and a decode beside it slowed the detection by more than the decode takes (docs/benchmarks.md).
         byte[] drawn = options.wants(InspectionOptions.IMAGE_DRAWN)
                 ? draw(image, detected, pattern, check, timings) : null;
-        Base64.Encoder b64 = Base64.getEncoder();
-        InspectionResult.Images images = options.wants(InspectionOptions.IMAGE)
-                || options.wants(InspectionOptions.IMAGE_DRAWN)
-                ? timings.time("encoding", () -> new InspectionResult.Images(
-                        options.wants(InspectionOptions.IMAGE) ? b64.encodeToString(image) : null,
-                        drawn != null ? b64.encodeToString(drawn) : null))
-                : null;
         Map<String, Double> ms = timings.finish();
         Instant now = Instant.now();
+        // The images stay bytes here; the response writes them as base64 (InspectionResponseMapper).
         InspectionResult result = new InspectionResult(InspectionIds.next(now), now, check.decision(),
-                check.reason(), check.patternKey(), check.patternName(), check.lg(), images,
+                check.reason(), check.patternKey(), check.patternName(), check.lg(), null,
                 new InspectionResult.Results(detected.bboxes(), detected.classIds(), detected.scores(),
                         detected.classNames()),
                 detected.model(), detected.modelVersion(), detected.imageWidth(), detected.imageHeight(),
@@ -189,9 +182,6 @@ public class InspectionService {
     private void record(Inspection inspection, String source, Map<String, String> cameraQuery,
             InspectionOptions options) {
         InspectionResult r = inspection.result();
-        InspectionResult withoutImages = new InspectionResult(r.inspectionId(), r.timestamp(), r.decision(), r.reason(),
-                r.patternKey(), r.patternName(), r.patternLg(), null, r.results(), r.model(), r.modelVersion(),
-                r.imageWidth(), r.imageHeight(), r.minScore(), r.timingsMs());
         Map<String, String> parameters = new java.util.LinkedHashMap<>(cameraQuery);
         if (options.patternKey() != null) {
             parameters.put("pattern_key", options.patternKey());
@@ -204,7 +194,7 @@ public class InspectionService {
         if (options.strict() != null) {
             parameters.put("strict", String.valueOf(options.strict()));
         }
-        InspectionRecord record = new InspectionRecord(withoutImages, parameters, source, null, null, null);
+        InspectionRecord record = new InspectionRecord(r, parameters, source, null, null, null); // no image data
         Supplier<byte[]> drawn = memoize(() -> drawn(inspection));
         if (archive.wants(r.decision())) {
             record = archive.submit(new InspectionArchive.Entry(record, inspection.image(),
