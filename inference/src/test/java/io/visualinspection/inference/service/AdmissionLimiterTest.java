@@ -39,16 +39,11 @@ class AdmissionLimiterTest {
     @Test
     void requestsThatMeetARunWaitForItThenRunSideBySideOnOneCoreEach() throws Exception {
         AdmissionLimiter limiter = new AdmissionLimiter(1, 2, true, 16);
-        Admission alone = limiter.acquire();
-        Future<Admission> second = threads.submit(limiter::acquire);
-        Future<Admission> third = threads.submit(limiter::acquire);
-        awaitWaiting(limiter, 2);
-        assertThat(second.isDone()).as("a run on every core shares none").isFalse();
-        limiter.release(alone);
-        Admission b = second.get(5, TimeUnit.SECONDS);
-        Admission c = third.get(5, TimeUnit.SECONDS); // admitted while b still runs: one core each
+        List<Admission> sideBySide = twoWaitingForARunOnEveryCore(limiter);
+        Admission b = sideBySide.get(0);
+        Admission c = sideBySide.get(1);
         assertThat(b.oneCore()).isTrue();
-        assertThat(c.oneCore()).isTrue();
+        assertThat(c.oneCore()).as("admitted while b still runs").isTrue();
         assertThat(b.waitedNanos()).isPositive();
         Future<Admission> fourth = threads.submit(limiter::acquire);
         awaitWaiting(limiter, 1);
@@ -63,18 +58,24 @@ class AdmissionLimiterTest {
     @Test
     void aRequestArrivingBesideAOneCoreRunTakesTheFreeCoreAtOnce() throws Exception {
         AdmissionLimiter limiter = new AdmissionLimiter(1, 2, true, 16);
+        List<Admission> sideBySide = twoWaitingForARunOnEveryCore(limiter);
+        limiter.release(sideBySide.get(0));
+        Admission arriving = limiter.acquire();
+        assertThat(arriving.oneCore()).isTrue();
+        assertThat(arriving.waitedNanos()).isZero();
+        limiter.release(sideBySide.get(1));
+        limiter.release(arriving);
+    }
+
+    /** A run on every core, two requests waiting for it; returns their admissions once it has ended. */
+    private List<Admission> twoWaitingForARunOnEveryCore(AdmissionLimiter limiter) throws Exception {
         Admission alone = limiter.acquire();
         Future<Admission> a = threads.submit(limiter::acquire);
         Future<Admission> b = threads.submit(limiter::acquire);
         awaitWaiting(limiter, 2);
+        assertThat(a.isDone() || b.isDone()).as("a run on every core shares none").isFalse();
         limiter.release(alone);
-        limiter.release(a.get(5, TimeUnit.SECONDS));
-        Admission stillRunning = b.get(5, TimeUnit.SECONDS);
-        Admission arriving = limiter.acquire();
-        assertThat(arriving.oneCore()).isTrue();
-        assertThat(arriving.waitedNanos()).isZero();
-        limiter.release(stillRunning);
-        limiter.release(arriving);
+        return List.of(a.get(5, TimeUnit.SECONDS), b.get(5, TimeUnit.SECONDS));
     }
 
     @Test
