@@ -16,7 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * of one run: a request that finds nothing running and nobody waiting takes all of them (the fastest single
  * detection), while a request that meets another one, running or waiting, takes one core and runs beside it on
  * one intra-op thread, which overlaps better with decoding and HTTP than runs one after another on every core
- * (docs/benchmarks.md). A run on all cores never shares them: it waits until every one-core run has ended.
+ * (docs/benchmarks.md). A run on all cores never shares them: requests that come while it runs wait for it.
  */
 @ApplicationScoped
 public class AdmissionLimiter {
