@@ -46,7 +46,8 @@ public interface InferenceConfig {
      * With {@code max-concurrent} 1 and several intra-op threads: a request that meets another one (running or
      * waiting) runs beside it on one core, in a second session of the model with one intra-op thread, instead of
      * after it on every core. A request that finds the service idle still gets every core. More throughput under
-     * load on few cores, at the memory of a second session per model (docs/benchmarks.md).
+     * load on few cores, at the memory of a second session per model, made the first time two requests meet
+     * (docs/inference.md).
      */
     @WithDefault("true")
     boolean splitUnderLoad();

@@ -54,6 +54,8 @@ public final class OnnxDetector implements AutoCloseable {
     private final EngineSettings settings;
     /** The model again with one intra-op thread, for runs beside others; null until prepared. */
     private volatile OrtSession oneCoreSession;
+    private final java.util.concurrent.atomic.AtomicBoolean oneCoreClaimed =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final String inputName;
     private final int inputWidth;
     private final int inputHeight;
@@ -226,7 +228,7 @@ public final class OnnxDetector implements AutoCloseable {
     /**
      * Builds the model's second session, with one intra-op thread, and warms it with one run: detections that
      * run beside others use it, each on one core. Slow (a session is made and optimised), so called in the
-     * background once the model serves; until then such detections use the main session. Does nothing when the
+     * background when first needed; until then such detections use the main session. Does nothing when the
      * main session has one thread already or does not run on the CPU, or when the detector is closed.
      */
     public void prepareOneCoreSession() throws OrtException {
@@ -262,6 +264,11 @@ public final class OnnxDetector implements AutoCloseable {
                 oneCoreSession = narrow;
             }
         }
+    }
+
+    /** True for the first caller only, who is then to call {@link #prepareOneCoreSession}. */
+    public boolean claimOneCoreSession() {
+        return oneCoreClaimed.compareAndSet(false, true);
     }
 
     /** Whether the one-thread session is prepared. */

@@ -89,6 +89,9 @@ public class InferenceService {
             long d0 = System.nanoTime();
             image = decode(imageBytes);
             decodeNanos = System.nanoTime() - d0;
+            if (admission.oneCore() && !model.hasOneCoreSession()) {
+                models.prepareOneCoreSession(model); // the first time this model's runs meet
+            }
             run = model.detect(image, options, admission.oneCore());
         } catch (OrtException e) {
             error("engine");

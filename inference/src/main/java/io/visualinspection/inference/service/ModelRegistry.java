@@ -46,8 +46,7 @@ public class ModelRegistry {
 
     private final InferenceConfig config;
     private final MeterRegistry meters;
-    private final AdmissionLimiter limiter;
-    /** Makes each new model's one-thread session after it serves (split-under-load), one at a time. */
+    /** Makes models' one-thread sessions (split-under-load) in the background, one at a time. */
     private final ExecutorService oneCorePreparer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "one-core-sessions");
         t.setDaemon(true);
@@ -61,10 +60,9 @@ public class ModelRegistry {
     private volatile String defaultName;
     private ScheduledExecutorService watcher;
 
-    ModelRegistry(InferenceConfig config, MeterRegistry meters, AdmissionLimiter limiter) {
+    ModelRegistry(InferenceConfig config, MeterRegistry meters) {
         this.config = config;
         this.meters = meters;
-        this.limiter = limiter;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -126,7 +124,6 @@ public class ModelRegistry {
                 config.interOpThreads(), config.optimizationLevel(), config.executionProvider());
         Map<String, Loaded> next = new TreeMap<>();
         List<OnnxDetector> toRetire = new ArrayList<>();
-        List<OnnxDetector> fresh = new ArrayList<>();
         List<String> loaded = new ArrayList<>();
         List<String> replaced = new ArrayList<>();
         List<String> removed = new ArrayList<>();
@@ -153,7 +150,6 @@ public class ModelRegistry {
             try {
                 OnnxDetector detector = OnnxDetector.load(folder, settings);
                 next.put(key, new Loaded(fingerprint, detector));
-                fresh.add(detector);
                 rejectedFingerprints.remove(key);
                 rejectedReasons.remove(key);
                 String name = detector.manifest().name();
@@ -196,13 +192,25 @@ public class ModelRegistry {
         rejectedReasons.keySet().retainAll(folders.stream().map(f -> f.getFileName().toString()).toList());
         publish(next);
         toRetire.forEach(OnnxDetector::retire);
-        if (limiter.splits()) {
-            fresh.stream().filter(d -> !d.isClosed()).forEach(d -> oneCorePreparer.execute(() -> prepareOneCore(d)));
-        }
         return new ReloadReport(loaded, replaced, removed, rejectedNow, List.copyOf(byName.keySet()));
     }
 
-    /** Until its one-thread session is there, a model's runs beside others use its main session. */
+    /**
+     * Makes the model's one-thread session in the background, once: called when a run of it first meets another
+     * (split-under-load), so that a service that never has two requests at once never holds a second session.
+     * Until it is there, the model's runs beside others use its main session.
+     */
+    public void prepareOneCoreSession(OnnxDetector detector) {
+        if (!detector.claimOneCoreSession()) {
+            return;
+        }
+        try {
+            oneCorePreparer.execute(() -> prepareOneCore(detector));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shutting down
+        }
+    }
+
     private static void prepareOneCore(OnnxDetector detector) {
         long t0 = System.nanoTime();
         try {
