@@ -1,6 +1,7 @@
 package io.visualinspection.backend.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.visualinspection.backend.client.CameraClient;
 import io.visualinspection.backend.client.InferenceClient;
 import io.visualinspection.backend.client.UpstreamException;
@@ -20,6 +21,7 @@ import io.visualinspection.model.pattern.PatternCheckResult;
 import io.visualinspection.model.pattern.PatternMatcher;
 import io.visualinspection.model.render.InspectionRenderer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 import java.awt.image.BufferedImage;
@@ -27,6 +29,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -48,6 +54,12 @@ public class InspectionService {
     private final InspectionHistory history;
     private final InspectionArchive archive;
     private final AtomicReference<Inspection> latest = new AtomicReference<>();
+    /** Decodes images for drawing beside the inference call; a thread per inspection under way at most. */
+    private final ExecutorService drawingDecoder = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "drawing-decoder");
+        t.setDaemon(true);
+        return t;
+    });
     private final Map<String, java.util.concurrent.atomic.AtomicLong> lastDecisions =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.atomic.AtomicLong> lastTimestamps =
@@ -138,13 +150,15 @@ public class InspectionService {
 
     private Inspection inspect(byte[] image, String mediaType, Pattern pattern, InspectionOptions options,
             StageTimings timings, String source, Map<String, String> cameraQuery) {
+        // Decoded for drawing beside the inference call, while the inference service decodes the same image and
+        // a core is free; it is done before the detection starts (measured: docs/benchmarks.md).
+        CompletableFuture<BufferedImage> forDrawing = options.wants(InspectionOptions.IMAGE_DRAWN)
+                ? CompletableFuture.supplyAsync(() -> decodeOwn(image), drawingDecoder) : null;
         InferenceResult detected = timings.time("inference",
                 () -> countingFaults(() -> infer(image, source, options)));
         PatternCheckResult check = timings.time("pattern", () -> check(pattern, detected, options));
-        // Decoded for drawing only now, not beside the inference call: ONNX Runtime uses every core for a detection,
-        // and a decode beside it slowed the detection by more than the decode takes (docs/benchmarks.md).
-        byte[] drawn = options.wants(InspectionOptions.IMAGE_DRAWN)
-                ? draw(image, detected, pattern, check, timings) : null;
+        byte[] drawn = forDrawing != null
+                ? draw(timings.time("decoding", () -> joined(forDrawing)), detected, pattern, check, timings) : null;
         Map<String, Double> ms = timings.finish();
         Instant now = Instant.now();
         // The images stay bytes here; the response writes them as base64 (InspectionResponseMapper).
@@ -269,6 +283,18 @@ public class InspectionService {
             }
         }
         return "class " + classId;
+    }
+
+    private static BufferedImage joined(CompletableFuture<BufferedImage> decoding) {
+        try {
+            return decoding.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        drawingDecoder.shutdown();
     }
 
     /** An image that inference already accepted; failing to decode it here is this service's fault. */
