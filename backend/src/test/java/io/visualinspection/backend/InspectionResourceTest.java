@@ -94,7 +94,8 @@ class InspectionResourceTest {
                 .then().statusCode(200)
                 .body("images.img", notNullValue())
                 .body("images", not(hasKey("img_drawn")))
-                .body("timings_ms", not(hasKey("drawing")));
+                .body("timings_ms", not(hasKey("drawing")))
+                .body("timings_ms", not(hasKey("decoding")));
         given().when().get("/main/with-camera?return_options=9")
                 .then().statusCode(200)
                 .body("images.img_drawn", notNullValue())
