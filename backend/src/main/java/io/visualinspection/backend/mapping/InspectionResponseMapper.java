@@ -2,6 +2,7 @@ package io.visualinspection.backend.mapping;
 
 import io.visualinspection.backend.service.Inspection;
 import io.visualinspection.backend.service.InspectionOptions;
+import io.visualinspection.model.Base64Bytes;
 import io.visualinspection.model.InspectionResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,8 +10,8 @@ import java.util.Map;
 /**
  * The SPEC response of an inspection, filtered by the {@code return_options} bitmask. Identification,
  * model and timings are always there; {@code decision} is present (possibly null, with {@code reason})
- * whenever bit 1 is set. The images go in as bytes: Jackson writes them as base64 straight into the response,
- * without a base64 string of each first (a string of about 100 kB that it would then write out character by
+ * whenever bit 1 is set. The images go in as {@link Base64Bytes}: encoded as base64 straight into the response,
+ * without a base64 string of each first (a string of about 100 kB that Jackson would then write out character by
  * character).
  */
 public final class InspectionResponseMapper {
@@ -37,10 +38,10 @@ public final class InspectionResponseMapper {
         if (options.wants(InspectionOptions.IMAGE) || options.wants(InspectionOptions.IMAGE_DRAWN)) {
             Map<String, Object> images = new LinkedHashMap<>();
             if (options.wants(InspectionOptions.IMAGE)) {
-                images.put("img", inspection.image());
+                images.put("img", base64(inspection.image()));
             }
             if (options.wants(InspectionOptions.IMAGE_DRAWN)) {
-                images.put("img_drawn", inspection.drawnJpeg());
+                images.put("img_drawn", base64(inspection.drawnJpeg()));
             }
             out.put("images", images);
         }
@@ -65,5 +66,9 @@ public final class InspectionResponseMapper {
         out.put("min_score", r.minScore());
         out.put("timings_ms", r.timingsMs());
         return out;
+    }
+
+    private static Base64Bytes base64(byte[] bytes) {
+        return bytes == null ? null : new Base64Bytes(bytes);
     }
 }
