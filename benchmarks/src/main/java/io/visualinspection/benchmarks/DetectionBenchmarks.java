@@ -36,7 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Decoding YOLO outputs of the sample model's size (25200 candidates, 80 classes) with a realistic share
- * of candidates above the threshold, NMS, pattern matching and drawing.
+ * of candidates above the threshold, NMS, pattern matching and drawing; and the end-to-end heads' outputs
+ * (YOLOv7 with NMS in the graph, YOLOv10), whose {@value #END_TO_END} rows need no NMS.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -48,9 +49,12 @@ public class DetectionBenchmarks {
 
     static final int ROWS = 25200;
     static final int CLASSES = 80;
+    static final int END_TO_END = 300;
 
     FloatBuffer yolov5;
     FloatBuffer yolov8;
+    FloatBuffer yolov7EndToEnd;
+    FloatBuffer yolov10;
     List<Detection> candidates;
     List<Detection> detections;
     Pattern pattern;
@@ -86,6 +90,16 @@ public class DetectionBenchmarks {
                 yolov8.put((4 + c) * ROWS + r, row[4] * row[5 + c]);
             }
         }
+        // End-to-end heads: a row per kept box, the 8 objects first, then rows under the score threshold.
+        yolov7EndToEnd = direct(END_TO_END * 7);
+        yolov10 = direct(END_TO_END * 6);
+        for (int k = 0; k < END_TO_END; k++) {
+            int object = k % 8;
+            float x0 = 55 + object * 60 + random.nextFloat() * 4;
+            float score = k < 8 ? 0.9f : random.nextFloat() * 0.2f;
+            yolov7EndToEnd.put(k * 7, new float[] {0, x0, 280, x0 + 50, 360, object, score});
+            yolov10.put(k * 6, new float[] {x0, 280, x0 + 50, 360, score, object});
+        }
         candidates = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             int object = i % 8;
@@ -117,6 +131,18 @@ public class DetectionBenchmarks {
     @Benchmark
     public List<Detection> decodeYolov8WithNms() {
         return YoloDecoder.decode(yolov8, new long[] {1, 4 + CLASSES, ROWS}, YoloOutputFormat.YOLOV8,
+                DecodeOptions.DEFAULT);
+    }
+
+    @Benchmark
+    public List<Detection> decodeYolov7EndToEnd() {
+        return YoloDecoder.decode(yolov7EndToEnd, new long[] {END_TO_END, 7}, YoloOutputFormat.YOLOV7_E2E,
+                DecodeOptions.DEFAULT);
+    }
+
+    @Benchmark
+    public List<Detection> decodeYolov10() {
+        return YoloDecoder.decode(yolov10, new long[] {1, END_TO_END, 6}, YoloOutputFormat.YOLOV10,
                 DecodeOptions.DEFAULT);
     }
 
