@@ -83,22 +83,25 @@ public final class YoloDecoder {
         int base = d.position();
         List<Detection> out = new ArrayList<>();
         float[] bestScore = new float[n];
-        int[] bestClass = new int[n];
-        // Walk class rows in memory order (row-major), keeping the best per candidate.
-        for (int c = 0; c < classes; c++) {
-            int rowStart = base + (4 + c) * n;
+        float[] row = new float[n];
+        // The best score per candidate first, walking the class rows in memory order, each copied out of the
+        // tensor in bulk: a maximum over plain arrays, which the JIT compiles to vector instructions. The class
+        // is looked up afterwards, only for the few candidates above the threshold.
+        d.get(base + 4 * n, bestScore);
+        for (int c = 1; c < classes; c++) {
+            d.get(base + (4 + c) * n, row);
             for (int i = 0; i < n; i++) {
-                float s = d.get(rowStart + i);
-                if (c == 0 || s > bestScore[i]) {
-                    bestScore[i] = s;
-                    bestClass[i] = c;
-                }
+                bestScore[i] = Math.max(bestScore[i], row[i]);
             }
         }
         for (int i = 0; i < n; i++) {
             if (bestScore[i] > threshold) {
+                int best = 0;
+                while (d.get(base + (4 + best) * n + i) != bestScore[i]) {
+                    best++; // the first class with the best score, as a strict comparison would keep
+                }
                 addCentred(out, d.get(base + i), d.get(base + n + i), d.get(base + 2 * n + i),
-                        d.get(base + 3 * n + i), bestClass[i], bestScore[i]);
+                        d.get(base + 3 * n + i), best, bestScore[i]);
             }
         }
         return out;

@@ -52,6 +52,26 @@ class YoloDecoderTest {
     }
 
     @Test
+    void yolov8TakesTheFirstClassWithTheBestScoreFromWhereTheBufferStands() {
+        // [1, 4+3, 2] behind two values that are not part of the tensor.
+        float[] data = {
+            -1, -1,           // before the tensor
+            100, 300,         // cx
+            100, 300,         // cy
+            20, 10,           // w
+            40, 10,           // h
+            0.3f, 0.6f,       // class 0
+            0.7f, 0.6f,       // class 1
+            0.7f, 0.2f,       // class 2: ties with class 1 in the first column
+        };
+        FloatBuffer tensor = FloatBuffer.wrap(data).position(2);
+        List<Detection> d = YoloDecoder.decode(tensor, new long[] {1, 7, 2}, YoloOutputFormat.YOLOV8, OPTIONS);
+        assertThat(d).extracting(Detection::classId).containsExactly(1, 0);
+        assertThat(d).extracting(Detection::score).containsExactly(0.7f, 0.6f);
+        assertThat(d.get(1).box()).isEqualTo(new Box(295, 295, 305, 305));
+    }
+
+    @Test
     void yolov7EndToEndRowsAreCornersClassScoreOfBatchZero() {
         float[] data = {
             0, 10, 20, 30, 40, 2, 0.9f,
