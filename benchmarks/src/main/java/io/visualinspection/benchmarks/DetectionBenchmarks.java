@@ -23,29 +23,17 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Decoding YOLO outputs of the sample model's size (25200 candidates, 80 classes) with a realistic share
  * of candidates above the threshold, NMS, pattern matching and drawing; and the end-to-end heads' outputs
  * (YOLOv7 with NMS in the graph, YOLOv10), whose {@value #END_TO_END} rows need no NMS.
  */
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-@State(Scope.Thread)
-public class DetectionBenchmarks {
+public class DetectionBenchmarks extends HotCodeBenchmark {
 
     static final int ROWS = 25200;
     static final int CLASSES = 80;
