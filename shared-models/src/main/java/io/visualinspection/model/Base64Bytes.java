@@ -12,7 +12,8 @@ import java.util.Base64;
  * Bytes written into JSON as a standard base64 string (with padding), the same text Jackson writes for a
  * {@code byte[]}. Encoded with the JDK's encoder, which the JIT compiles to vector instructions, and copied into
  * the response as it is: about a tenth of the time Jackson's own encoder takes for the images of an inspection
- * (docs/benchmarks.md, JMH {@code ResponseBenchmarks}). A generator that writes characters rather than UTF-8 bytes gets Jackson's encoding.
+ * (JMH {@code ResponseBenchmarks}, docs/benchmarks.md). A generator that writes characters rather than UTF-8
+ * bytes gets Jackson's encoding.
  */
 public record Base64Bytes(byte[] bytes) implements JsonSerializable {
 
