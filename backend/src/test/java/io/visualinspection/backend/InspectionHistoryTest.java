@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** History, images and overrules of inspections, and their archive on disk (test archive: target/test-archive). */
@@ -87,7 +88,7 @@ class InspectionHistoryTest {
     void concurrentInspectionsNeverShareANameAndEachHasItsRecord() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
-            List<CompletableFuture<String>> calls = java.util.stream.IntStream.range(0, 6)
+            List<CompletableFuture<String>> calls = IntStream.range(0, 6)
                     .mapToObj(i -> CompletableFuture.supplyAsync(() -> inspect("chelsea.png"), pool)).toList();
             Set<String> ids = new HashSet<>();
             for (CompletableFuture<String> c : calls) {

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class OperationsTest {
         try {
             Files.createDirectories(PATTERNS);
             Files.copy(SampleData.patterns().resolve("demo-cat.yaml"), PATTERNS.resolve("demo-cat.yaml"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    StandardCopyOption.REPLACE_EXISTING);
             Files.deleteIfExists(PATTERNS.resolve("two-cats.yaml"));
             Files.deleteIfExists(PATTERNS.resolve("broken.yaml"));
             if (!Files.isRegularFile(NOT_A_FOLDER)) {

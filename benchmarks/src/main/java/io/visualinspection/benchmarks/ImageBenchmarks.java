@@ -5,9 +5,11 @@ import io.visualinspection.model.testing.TestImages;
 import io.visualinspection.model.yolo.Letterbox;
 import io.visualinspection.model.yolo.LetterboxTensor;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -67,13 +69,13 @@ public class ImageBenchmarks extends HotCodeBenchmark {
     /** The same bytes through the JDK's reader as they are, profile and all: what ImageCodec avoids. */
     @Benchmark
     public BufferedImage decodeJpegWithIccProfileImageIo600x400() throws Exception {
-        java.util.Iterator<javax.imageio.ImageReader> readers = javax.imageio.ImageIO.getImageReadersByFormatName("jpeg");
+        Iterator<javax.imageio.ImageReader> readers = javax.imageio.ImageIO.getImageReadersByFormatName("jpeg");
         javax.imageio.ImageReader reader = readers.next();
         while (!reader.getClass().getName().startsWith("com.sun.")) {
             reader = readers.next();
         }
         try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(
-                new java.io.ByteArrayInputStream(jpegWithIccProfile))) {
+                new ByteArrayInputStream(jpegWithIccProfile))) {
             reader.setInput(in, false, true);
             return reader.read(0);
         } finally {

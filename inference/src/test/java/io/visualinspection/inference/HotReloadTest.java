@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ class HotReloadTest {
             // Broken replacement of the serving default: the old session keeps serving.
             Files.writeString(DEFAULT.resolve("model.onnx.new"), "garbage");
             Files.move(DEFAULT.resolve("model.onnx.new"), DEFAULT.resolve("model.onnx"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    StandardCopyOption.REPLACE_EXISTING);
             await(() -> given().when().get("/q/health/ready").asString().contains("rejected yolov5s-coco"),
                     "the broken replacement is reported");
             assertThat(versionOf("yolov5s-coco")).isEqualTo("2");

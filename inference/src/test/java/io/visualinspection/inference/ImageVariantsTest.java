@@ -10,6 +10,7 @@ import io.visualinspection.model.image.ImageCodec;
 import io.visualinspection.model.testing.SampleData;
 import io.visualinspection.model.testing.TestImages;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -97,8 +98,8 @@ class ImageVariantsTest {
         BufferedImage cat = cat();
         BufferedImage small = new BufferedImage(300, 200, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = small.createGraphics();
-        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
-                java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
+                RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(cat, 0, 0, 300, 200, null);
         g.dispose();
         Box box = catBox(detect(encode(small, "png"), "thumb.png"));

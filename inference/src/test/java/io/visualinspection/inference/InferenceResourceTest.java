@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class InferenceResourceTest {
 
     @Test
     void theImageCanBeTheRequestBodyWithParametersInTheQuery() throws Exception {
-        byte[] png = java.nio.file.Files.readAllBytes(CAT);
+        byte[] png = Files.readAllBytes(CAT);
         given().contentType("image/png").body(png)
                 .when().post("/inference")
                 .then().statusCode(200).body("class_names", hasItem("cat")).body("image_width", equalTo(451));

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -138,7 +139,7 @@ final class Line {
     /** Adds a file to the served model's folder and reloads: the inference service replaces the model. */
     void changeTheModelFolder() throws IOException {
         Files.writeString(system.models.resolve(MonitoredSystem.MODEL).resolve("NOTES.txt"),
-                "changed at " + java.time.Instant.now() + "\n");
+                "changed at " + Instant.now() + "\n");
         HttpResponse<byte[]> r = send(HttpRequest.newBuilder(MonitoredSystem.uri(system.inference, "/models/reload"))
                 .POST(HttpRequest.BodyPublishers.noBody()), 200);
         String report = new String(r.body(), StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -113,7 +114,7 @@ final class MonitoringFiles {
     }
 
     private static Map<String, String> strings(JsonNode object) {
-        Map<String, String> map = new java.util.LinkedHashMap<>();
+        Map<String, String> map = new LinkedHashMap<>();
         object.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
         return map;
     }

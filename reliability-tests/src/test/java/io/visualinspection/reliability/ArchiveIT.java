@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -101,7 +102,7 @@ class ArchiveIT {
         // Three clients against capacity for two: the one refused (503) tries again, as a line controller does.
         int clients = 3;
         int each = 5;
-        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<List<Http.Reply>>> futures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,7 +66,7 @@ class BadInputCorpusIT {
             request.body(body.contentType(), body.bytes());
         }
         Http.Reply r;
-        try (java.net.http.HttpClient client = Http.newClient()) {
+        try (HttpClient client = Http.newClient()) {
             r = request.send(client); // hostile requests may end their connection; none is shared with the next
         }
         String problem = problem(c, r);
@@ -147,7 +149,7 @@ class BadInputCorpusIT {
         assertThat(clean.get("errors").size()).isZero();
     }
 
-    private static JsonNode awaitPatterns(java.util.function.Predicate<JsonNode> done) {
+    private static JsonNode awaitPatterns(Predicate<JsonNode> done) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         JsonNode last = null;
         while (System.nanoTime() < deadline) {

@@ -2,6 +2,7 @@ package io.visualinspection.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,10 +32,10 @@ final class Http {
     }
 
     /** An answer; status -1 when the connection failed (then {@link #error} says how). */
-    record Reply(int status, Map<String, java.util.List<String>> headers, byte[] body, long millis, String error) {
+    record Reply(int status, Map<String, List<String>> headers, byte[] body, long millis, String error) {
 
         String header(String name) {
-            for (Map.Entry<String, java.util.List<String>> e : headers.entrySet()) {
+            for (Map.Entry<String, List<String>> e : headers.entrySet()) {
                 if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
                     return e.getValue().get(0);
                 }
@@ -154,7 +156,7 @@ final class Http {
     /** A multipart/form-data body built part by part. */
     static final class Multipart {
         private final String boundary = "reliability-" + Long.toHexString(System.nanoTime());
-        private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         Multipart file(String name, String fileName, String contentType, byte[] bytes) {
             write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
@@ -175,7 +177,7 @@ final class Http {
         }
 
         byte[] bytes() {
-            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
             all.writeBytes(out.toByteArray());
             all.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
             return all.toByteArray();

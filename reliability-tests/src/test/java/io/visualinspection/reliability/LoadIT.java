@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -70,7 +71,7 @@ class LoadIT {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long t0 = System.nanoTime();
         long end = t0 + duration.toNanos();
-        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger n = new AtomicInteger();
         List<Future<List<Http.Reply>>> futures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             futures.add(pool.submit(() -> {

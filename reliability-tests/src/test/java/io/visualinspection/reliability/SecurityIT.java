@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,7 +82,7 @@ class SecurityIT {
 
     @AfterAll
     static void stopExtras() {
-        for (CompletableFuture<ServiceProcess> f : java.util.Arrays.asList(protectedCamera, frontend)) {
+        for (CompletableFuture<ServiceProcess> f : Arrays.asList(protectedCamera, frontend)) {
             if (f != null) {
                 try {
                     f.join().close();
@@ -338,7 +340,7 @@ class SecurityIT {
             assertThat(user).as(dockerfile + " has a USER").isNotNull();
             String name = user.split(":")[0];
             assertThat(name).as(dockerfile + " USER").isNotIn("0", "root");
-            Matcher uid = java.util.regex.Pattern.compile("--uid (\\d+)").matcher(Files.readString(dockerfile));
+            Matcher uid = Pattern.compile("--uid (\\d+)").matcher(Files.readString(dockerfile));
             if (name.matches("\\d+") && uid.find()) {
                 assertThat(uid.group(1)).as(dockerfile + ": USER is the created user").isEqualTo(name);
             }

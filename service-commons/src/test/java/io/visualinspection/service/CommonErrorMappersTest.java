@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.visualinspection.model.ErrorResponse;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
 class CommonErrorMappersTest {
@@ -20,7 +21,7 @@ class CommonErrorMappersTest {
 
     @Test
     void runningOutOfMemoryIsRecognisedWhenWrapped() {
-        Throwable wrapped = new java.util.concurrent.CompletionException(
+        Throwable wrapped = new CompletionException(
                 new IllegalStateException("decoding failed", new OutOfMemoryError("Java heap space")));
         assertThat(mappers.unexpected(wrapped).getStatus()).isEqualTo(503);
         assertThat(mappers.unexpected(new IllegalStateException("a bug")).getStatus()).isEqualTo(500);

@@ -7,6 +7,7 @@ import jakarta.ws.rs.BadRequestException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Multipart image uploads as line controllers send them (curl -F, requests, RestAssured). */
@@ -27,8 +28,8 @@ class ImageUploadTest {
         ImageUpload upload = ImageUpload.parse(CONTENT_TYPE, body);
 
         assertThat(upload.image()).isEqualTo(IMAGE);
-        assertThat(upload.fields()).containsExactly(java.util.Map.entry("pattern_key", "demo-cat"),
-                java.util.Map.entry("min_score", "0.4"));
+        assertThat(upload.fields()).containsExactly(Map.entry("pattern_key", "demo-cat"),
+                Map.entry("min_score", "0.4"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.visualinspection.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class ProcessMemoryMetricsTest {
 
     @Test
     void thisProcessHasAResidentSize() {
-        if (java.nio.file.Files.isReadable(ProcessMemoryMetrics.STATUS)) {
+        if (Files.isReadable(ProcessMemoryMetrics.STATUS)) {
             assertThat(ProcessMemoryMetrics.kilobytes("VmRSS:")).isGreaterThan(1000);
         }
     }

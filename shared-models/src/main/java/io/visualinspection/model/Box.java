@@ -3,6 +3,7 @@ package io.visualinspection.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * An axis-aligned box {@code [x0, y0, x1, y1]}: top-left and bottom-right corner, in pixels or in
@@ -138,6 +139,6 @@ public record Box(double x0, double y0, double x1, double y1) {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "[%.4g, %.4g, %.4g, %.4g]", x0, y0, x1, y1);
+        return String.format(Locale.ROOT, "[%.4g, %.4g, %.4g, %.4g]", x0, y0, x1, y1);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Locale;
 
 /** Turns each way an upstream can fail into an {@link UpstreamException} that names it. */
 public final class Upstreams {
@@ -59,6 +60,6 @@ public final class Upstreams {
     /** HttpURLConnection reports a connect timeout as a SocketTimeoutException too, saying so in its message. */
     private static boolean isConnectTimeout(IOException e) {
         return e instanceof SocketTimeoutException && e.getMessage() != null
-                && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect");
+                && e.getMessage().toLowerCase(Locale.ROOT).contains("connect");
     }
 }

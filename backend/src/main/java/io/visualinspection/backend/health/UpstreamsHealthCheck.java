@@ -2,6 +2,7 @@ package io.visualinspection.backend.health;
 
 import io.visualinspection.backend.client.CameraClient;
 import io.visualinspection.backend.client.InferenceClient;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -35,7 +36,7 @@ public class UpstreamsHealthCheck implements HealthCheck {
                 .build();
     }
 
-    private static String probe(java.util.function.Supplier<String> check) {
+    private static String probe(Supplier<String> check) {
         try {
             return check.get();
         } catch (RuntimeException e) {

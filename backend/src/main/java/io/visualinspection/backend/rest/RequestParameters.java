@@ -6,6 +6,8 @@ import io.visualinspection.model.camera.QueryParameters;
 import io.visualinspection.model.manifest.ModelManifest;
 import io.visualinspection.model.manifest.ModelParameter;
 import jakarta.ws.rs.BadRequestException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Reads the inspection options of a request (query or form fields), refusing bad values with 400. */
@@ -41,8 +43,8 @@ final class RequestParameters {
      * The detection parameters every model has, checked against their ranges here, so that a bad value is
      * the caller's 400 and never looks like an upstream's fault.
      */
-    private static java.util.Map<String, String> modelParameters(Function<String, String> param) {
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    private static Map<String, String> modelParameters(Function<String, String> param) {
+        Map<String, String> out = new LinkedHashMap<>();
         for (ModelParameter p : ModelManifest.standardParameters(0.25, 0.45, 300)) {
             String value = QueryParameters.text(param, p.name());
             if (value != null) {

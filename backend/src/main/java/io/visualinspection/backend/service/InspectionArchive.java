@@ -8,6 +8,7 @@ import io.visualinspection.model.InspectionRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +62,7 @@ public class InspectionArchive {
                     t.setDaemon(true);
                     return t;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
-        meters.gauge("archive_queue", writer.getQueue(), java.util.Collection::size);
+        meters.gauge("archive_queue", writer.getQueue(), Collection::size);
         meters.counter("archive_saved");
         for (String reason : new String[] {"disk_full", "not_writable", "exists", "io_error"}) {
             meters.counter("archive_failures", "reason", reason); // at 0 until it happens
@@ -258,7 +260,7 @@ public class InspectionArchive {
         if (m.contains("no space") || m.contains("disk full")) {
             return "disk_full";
         }
-        if (e instanceof java.nio.file.AccessDeniedException || m.contains("read-only") || m.contains("permission")
+        if (e instanceof AccessDeniedException || m.contains("read-only") || m.contains("permission")
                 || m.contains("not a directory")) {
             return "not_writable";
         }

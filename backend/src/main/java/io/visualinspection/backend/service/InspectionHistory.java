@@ -6,6 +6,7 @@ import io.visualinspection.model.InspectionRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ public class InspectionHistory {
         this.config = config.history();
         this.archive = archive;
         int keep = Math.max(0, this.config.imagesInMemory());
-        this.images = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+        this.images = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Images> eldest) {
                 return size() > keep;

@@ -1,12 +1,14 @@
 package io.visualinspection.backend.service;
 
+import java.util.Map;
+
 /**
  * What a caller asks of one inspection beside the image: which pattern (null: the default), the minimum
  * score, strictness (null: the pattern's own), which parts of the result to return, and which model with
  * which of its parameters (null and empty: the inference service's default model as configured).
  */
 public record InspectionOptions(String patternKey, double minScore, Boolean strict, int returnOptions,
-        String model, java.util.Map<String, String> modelParameters) {
+        String model, Map<String, String> modelParameters) {
 
     public static final int DECISION = 1;
     public static final int PATTERN = 2;
@@ -21,7 +23,7 @@ public record InspectionOptions(String patternKey, double minScore, Boolean stri
         if (!(minScore >= 0 && minScore <= 1)) {
             throw new IllegalArgumentException("min_score must be in 0..1, got " + minScore);
         }
-        modelParameters = modelParameters == null ? java.util.Map.of() : java.util.Map.copyOf(modelParameters);
+        modelParameters = modelParameters == null ? Map.of() : Map.copyOf(modelParameters);
         if (returnOptions < 0 || returnOptions > ALL) {
             throw new IllegalArgumentException("return_options must be a bitmask in 0..127 (1 decision, 2 pattern, "
                     + "4 image, 8 drawn image, 16 boxes, 32 class ids, 64 scores), got " + returnOptions);

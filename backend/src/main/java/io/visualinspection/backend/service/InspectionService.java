@@ -1,6 +1,7 @@
 package io.visualinspection.backend.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
 import io.visualinspection.backend.client.CameraClient;
 import io.visualinspection.backend.client.InferenceClient;
@@ -27,12 +28,15 @@ import jakarta.ws.rs.NotFoundException;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -60,10 +64,10 @@ public class InspectionService {
         t.setDaemon(true);
         return t;
     });
-    private final Map<String, java.util.concurrent.atomic.AtomicLong> lastDecisions =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, java.util.concurrent.atomic.AtomicLong> lastTimestamps =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> lastDecisions =
+            new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> lastTimestamps =
+            new ConcurrentHashMap<>();
 
     InspectionService(CameraClient camera, InferenceClient inference,
             PatternRepository patterns, InspectionHistory history, InspectionArchive archive, BackendConfig config,
@@ -102,7 +106,7 @@ public class InspectionService {
         }
         Pattern pattern = resolvePattern(options.patternKey());
         StageTimings timings = new StageTimings(meters);
-        Map<String, String> query = new java.util.LinkedHashMap<>(cam.toQuery());
+        Map<String, String> query = new LinkedHashMap<>(cam.toQuery());
         query.putAll(img.toQuery());
         CameraClient.Photo photo = timings.time("camera", () -> countingFaults(() -> camera.takePhoto(query)));
         return inspect(photo.bytes(), photo.mediaType(), pattern, options, timings, "camera", query);
@@ -182,21 +186,21 @@ public class InspectionService {
     }
 
     /** 1 OK, 0 NOK, -1 no decision: the last inspection's outcome per pattern, for "last decisions" panels. */
-    private java.util.concurrent.atomic.AtomicLong lastDecision(String pattern) {
+    private AtomicLong lastDecision(String pattern) {
         return lastDecisions.computeIfAbsent(pattern, p -> meters.gauge("inspection_last_decision",
-                io.micrometer.core.instrument.Tags.of("pattern", p), new java.util.concurrent.atomic.AtomicLong()));
+                Tags.of("pattern", p), new AtomicLong()));
     }
 
-    private java.util.concurrent.atomic.AtomicLong lastTimestamp(String pattern) {
+    private AtomicLong lastTimestamp(String pattern) {
         return lastTimestamps.computeIfAbsent(pattern, p -> meters.gauge("inspection_last_timestamp_seconds",
-                io.micrometer.core.instrument.Tags.of("pattern", p), new java.util.concurrent.atomic.AtomicLong()));
+                Tags.of("pattern", p), new AtomicLong()));
     }
 
     /** Keeps the inspection in the history, and in the archive when the configuration says so. */
     private void record(Inspection inspection, String source, Map<String, String> cameraQuery,
             InspectionOptions options) {
         InspectionResult r = inspection.result();
-        Map<String, String> parameters = new java.util.LinkedHashMap<>(cameraQuery);
+        Map<String, String> parameters = new LinkedHashMap<>(cameraQuery);
         if (options.patternKey() != null) {
             parameters.put("pattern_key", options.patternKey());
         }

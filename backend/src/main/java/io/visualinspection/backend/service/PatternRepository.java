@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +107,7 @@ public class PatternRepository {
                 errors.put(e.getKey().getFileName().toString(), e.getValue().error());
             }
         }
-        snapshot = new Snapshot(java.util.Collections.unmodifiableMap(patterns), Map.copyOf(errors));
+        snapshot = new Snapshot(Collections.unmodifiableMap(patterns), Map.copyOf(errors));
     }
 
     private List<Path> patternFiles() {

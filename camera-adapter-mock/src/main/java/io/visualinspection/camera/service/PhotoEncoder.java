@@ -4,6 +4,7 @@ import com.luciad.imageio.webp.CompressionType;
 import com.luciad.imageio.webp.WebPImageWriterSpi;
 import com.luciad.imageio.webp.WebPWriteParam;
 import io.visualinspection.model.image.ImageCodec;
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -82,7 +83,7 @@ public final class PhotoEncoder {
         BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = rgb.createGraphics();
         try {
-            g.drawImage(image, 0, 0, java.awt.Color.WHITE, null);
+            g.drawImage(image, 0, 0, Color.WHITE, null);
         } finally {
             g.dispose();
         }

@@ -6,6 +6,10 @@ import io.visualinspection.model.image.ImageDecodeException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -139,22 +143,22 @@ public class PhotoService {
     private final DecodedFrames decodedFrames = new DecodedFrames(16);
 
     static final class DecodedFrames {
-        private record Key(java.nio.file.Path file, int length, int hash) {
+        private record Key(Path file, int length, int hash) {
         }
 
-        private final java.util.Map<Key, BufferedImage> cache;
+        private final Map<Key, BufferedImage> cache;
 
         DecodedFrames(int capacity) {
-            cache = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            cache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<Key, BufferedImage> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<Key, BufferedImage> eldest) {
                     return size() > capacity;
                 }
             });
         }
 
         BufferedImage get(FrameSource.Frame frame) {
-            Key key = new Key(frame.file(), frame.bytes().length, java.util.Arrays.hashCode(frame.bytes()));
+            Key key = new Key(frame.file(), frame.bytes().length, Arrays.hashCode(frame.bytes()));
             BufferedImage image = cache.get(key);
             if (image == null) {
                 try {

@@ -5,6 +5,7 @@ import io.visualinspection.frontend.client.OverruleRequest;
 import io.visualinspection.model.InspectionRecord;
 import io.visualinspection.model.InspectionResult;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -29,7 +30,7 @@ public class BackendInspectionGateway implements InspectionGateway {
             throw new InspectionFailedException("The settings are not valid: " + String.join("; ", problems)
                     + ". Change them in Settings.", null);
         }
-        Map<String, String> query = new java.util.LinkedHashMap<>(settings.toQuery());
+        Map<String, String> query = new LinkedHashMap<>(settings.toQuery());
         query.put("return_options", ALL_RETURN_OPTIONS);
         return Upstream.BACKEND.call("inspection", () -> backend.inspectWithCamera(query),
                 InspectionFailedException::new);

@@ -23,6 +23,7 @@ import io.visualinspection.model.camera.CameraParameters;
 import io.visualinspection.model.camera.ImageParameters;
 import io.visualinspection.model.manifest.ModelManifest;
 import io.visualinspection.model.manifest.ModelParameter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -276,7 +277,7 @@ public class SettingsForm extends VerticalLayout {
     /** A key typed in or kept in the session stays choosable even when the backend does not list it. */
     private void offerPattern(String key) {
         if (key != null && !patternKeys.contains(key)) {
-            List<String> keys = new java.util.ArrayList<>(patternKeys);
+            List<String> keys = new ArrayList<>(patternKeys);
             keys.add(key);
             patternKeys = keys;
             patternKey.setItems(keys);

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +64,7 @@ final class Fakes {
         /** Newest first. */
         final List<InspectionRecord> records = new ArrayList<>();
         final List<DecisionFilter> asked = new ArrayList<>();
-        final Map<String, ImageData> images = new java.util.HashMap<>();
+        final Map<String, ImageData> images = new HashMap<>();
         GatewayException failure;
 
         @Override

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.textfield.NumberField;
 import io.visualinspection.frontend.service.GatewayException;
 import io.visualinspection.frontend.service.InspectionSettings;
 import io.visualinspection.frontend.service.SessionSettings;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -124,7 +125,7 @@ class SettingsDrawerTest extends UiTest {
         test((NumberField) form.parameterField("score_threshold")).setValue(0.4);
         test(drawer.apply).click();
         assertThat(session.current().getModel()).isEqualTo("parts-v2");
-        assertThat(session.current().getModelParameters()).containsExactly(java.util.Map.entry("score_threshold", 0.4));
+        assertThat(session.current().getModelParameters()).containsExactly(Map.entry("score_threshold", 0.4));
 
         SettingsForm again = open().form;
         assertThat(again.model.getValue()).isEqualTo("parts-v2");

@@ -3,6 +3,7 @@ package io.visualinspection.inference.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Where the models are and how the engine runs them. */
@@ -32,7 +33,7 @@ public interface InferenceConfig {
      * for one interval, so that a model still being copied is not taken.
      */
     @WithDefault("2s")
-    java.time.Duration reloadInterval();
+    Duration reloadInterval();
 
     /** Graph optimisation: none, basic, extended, all. */
     @WithDefault("all")

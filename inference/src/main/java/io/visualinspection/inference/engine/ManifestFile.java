@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.visualinspection.model.manifest.ModelManifest;
 import io.visualinspection.model.manifest.ModelParameter;
 import io.visualinspection.model.yolo.DecodeOptions;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code manifest.yaml} of a model folder as written by people; every field is optional and what is
@@ -37,7 +39,7 @@ public record ManifestFile(
         @JsonProperty("class_names") List<String> classNames,
         @JsonProperty("class_colors") List<String> classColors,
         @JsonProperty("defaults") Defaults defaults,
-        @JsonProperty("parameters") java.util.Map<String, ParameterRange> parameters) {
+        @JsonProperty("parameters") Map<String, ParameterRange> parameters) {
 
     /** What a manifest may change of an adjustable parameter; each field optional. */
     public record ParameterRange(
@@ -59,9 +61,9 @@ public record ManifestFile(
      * ones), narrowed by {@code parameters}. A range can only narrow the engine's own (thresholds 0..1,
      * max_detections 1..1000); an unknown name or a default outside its range is refused with the reason.
      */
-    public java.util.List<ModelParameter> adjustableParameters(DecodeOptions standard) {
+    public List<ModelParameter> adjustableParameters(DecodeOptions standard) {
         Defaults d = defaults;
-        java.util.List<ModelParameter> out = new java.util.ArrayList<>();
+        List<ModelParameter> out = new ArrayList<>();
         for (ModelParameter p : ModelManifest.standardParameters(
                 d != null && d.scoreThreshold() != null ? d.scoreThreshold() : standard.scoreThreshold(),
                 d != null && d.iouThreshold() != null ? d.iouThreshold() : standard.iouThreshold(),
@@ -93,7 +95,7 @@ public record ManifestFile(
                 }
             }
         }
-        return java.util.List.copyOf(out);
+        return List.copyOf(out);
     }
 
     public static final ManifestFile EMPTY = new ManifestFile(null, null, null, null, null, null, null, null, null,

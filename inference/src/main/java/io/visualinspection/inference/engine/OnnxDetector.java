@@ -25,13 +25,20 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -45,8 +52,7 @@ public final class OnnxDetector implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(OnnxDetector.class.getName());
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-    private static final java.util.regex.Pattern ULTRALYTICS_NAME =
-            java.util.regex.Pattern.compile("(\\d+)\\s*:\\s*['\"]([^'\"]*)['\"]");
+    private static final Pattern ULTRALYTICS_NAME = Pattern.compile("(\\d+)\\s*:\\s*['\"]([^'\"]*)['\"]");
 
     private final OrtEnvironment env;
     private final OrtSession session;
@@ -54,8 +60,7 @@ public final class OnnxDetector implements AutoCloseable {
     private final EngineSettings settings;
     /** The model again with one intra-op thread, for runs beside others; null until prepared. */
     private volatile OrtSession oneCoreSession;
-    private final java.util.concurrent.atomic.AtomicBoolean oneCoreClaimed =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean oneCoreClaimed = new AtomicBoolean();
     private final String inputName;
     private final int inputWidth;
     private final int inputHeight;
@@ -68,8 +73,8 @@ public final class OnnxDetector implements AutoCloseable {
     /** The output shape when the model declares it fully (then outputs are written into reused buffers). */
     private final long[] staticOutputShape;
     private final ConcurrentLinkedQueue<RunSlot> slots = new ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicInteger inUse = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicInteger inUse = new AtomicInteger();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean retired;
 
     private OnnxDetector(OrtEnvironment env, OrtSession session, Path modelFile, EngineSettings settings,
@@ -83,7 +88,7 @@ public final class OnnxDetector implements AutoCloseable {
         Map.Entry<String, NodeInfo> output = session.getOutputInfo().entrySet().iterator().next();
         this.outputName = output.getKey();
         long[] declared = ((TensorInfo) output.getValue().getInfo()).getShape();
-        this.staticOutputShape = java.util.Arrays.stream(declared).allMatch(d -> d > 0) ? declared : null;
+        this.staticOutputShape = Arrays.stream(declared).allMatch(d -> d > 0) ? declared : null;
         this.inputWidth = inputWidth;
         this.inputHeight = inputHeight;
         this.format = format;
@@ -124,7 +129,7 @@ public final class OnnxDetector implements AutoCloseable {
                     file.version() != null ? file.version() : metadata.getOrDefault("version", "unversioned"),
                     file.description() != null ? file.description() : metadata.get("description"),
                     file.task() != null ? file.task() : "detect",
-                    format.name().toLowerCase(java.util.Locale.ROOT), size[0], size[1], names.names(),
+                    format.name().toLowerCase(Locale.ROOT), size[0], size[1], names.names(),
                     file.classColors(),
                     parameters,
                     null, fallback == null ? provider(settings) : "cpu", fallback);
@@ -159,7 +164,7 @@ public final class OnnxDetector implements AutoCloseable {
             input = directFloats(3L * inputWidth * inputHeight);
             inputTensor = OnnxTensor.createTensor(env, input, new long[] {1, 3, inputHeight, inputWidth});
             if (staticOutputShape != null) {
-                output = directFloats(java.util.Arrays.stream(staticOutputShape).reduce(1, (a, b) -> a * b));
+                output = directFloats(Arrays.stream(staticOutputShape).reduce(1, (a, b) -> a * b));
                 try {
                     outputTensor = OnnxTensor.createTensor(env, output, staticOutputShape);
                 } catch (OrtException e) {
@@ -477,7 +482,7 @@ public final class OnnxDetector implements AutoCloseable {
                     return m != null ? m : ManifestFile.EMPTY;
                 } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
                     throw new ModelLoadException(file + ": unknown field '" + e.getPropertyName() + "'; known: "
-                            + new java.util.TreeSet<>(e.getKnownPropertyIds().stream().map(String::valueOf).toList()), e);
+                            + new TreeSet<>(e.getKnownPropertyIds().stream().map(String::valueOf).toList()), e);
                 } catch (IOException e) {
                     throw new ModelLoadException(file + ": " + e.getMessage(), e);
                 }
@@ -495,7 +500,7 @@ public final class OnnxDetector implements AutoCloseable {
         Path resolved;
         try {
             resolved = base.resolve(fileName).normalize();
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             throw new ModelLoadException(folder + ": " + field + " '" + fileName + "' is not a file name", e);
         }
         if (!resolved.startsWith(base) || resolved.equals(base)) {
@@ -506,7 +511,7 @@ public final class OnnxDetector implements AutoCloseable {
 
     private static int[] inputSize(long[] shape, ManifestFile file) throws ModelLoadException {
         if (shape.length != 4 || (shape[1] != 3 && shape[1] != -1)) {
-            throw new ModelLoadException("input shape " + java.util.Arrays.toString(shape)
+            throw new ModelLoadException("input shape " + Arrays.toString(shape)
                     + " is not an image batch [1, 3, H, W]", null);
         }
         List<Integer> given = file.inputSize();
@@ -548,7 +553,7 @@ public final class OnnxDetector implements AutoCloseable {
     }
 
     private static String provider(EngineSettings settings) {
-        return settings.executionProvider() == null ? "cpu" : settings.executionProvider().toLowerCase(java.util.Locale.ROOT);
+        return settings.executionProvider() == null ? "cpu" : settings.executionProvider().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -581,7 +586,7 @@ public final class OnnxDetector implements AutoCloseable {
     }
 
     private static String addExecutionProvider(OrtSession.SessionOptions options, String name) {
-        String provider = name == null ? "cpu" : name.toLowerCase(java.util.Locale.ROOT);
+        String provider = name == null ? "cpu" : name.toLowerCase(Locale.ROOT);
         try {
             switch (provider) {
                 case "cpu" -> {
@@ -605,7 +610,7 @@ public final class OnnxDetector implements AutoCloseable {
     }
 
     private static OrtSession.SessionOptions.OptLevel optLevel(String level) {
-        return switch (level == null ? "all" : level.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (level == null ? "all" : level.toLowerCase(Locale.ROOT)) {
             case "none", "no" -> OrtSession.SessionOptions.OptLevel.NO_OPT;
             case "basic" -> OrtSession.SessionOptions.OptLevel.BASIC_OPT;
             case "extended" -> OrtSession.SessionOptions.OptLevel.EXTENDED_OPT;

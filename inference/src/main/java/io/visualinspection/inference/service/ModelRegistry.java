@@ -24,8 +24,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -206,7 +208,7 @@ public class ModelRegistry {
         }
         try {
             oneCorePreparer.execute(() -> prepareOneCore(detector));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // shutting down
         }
     }
@@ -232,7 +234,7 @@ public class ModelRegistry {
      */
     private void rejectClashingNames(Map<String, Loaded> next, Map<String, String> rejectedNow,
             List<OnnxDetector> toRetire) {
-        java.util.function.Predicate<String> servedThisName = key -> {
+        Predicate<String> servedThisName = key -> {
             OnnxDetector before = byName.get(next.get(key).detector().manifest().name());
             return before != null && before.folder().getFileName().toString().equals(key);
         };

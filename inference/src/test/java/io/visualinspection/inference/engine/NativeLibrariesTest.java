@@ -2,7 +2,9 @@ package io.visualinspection.inference.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +49,7 @@ class NativeLibrariesTest {
         // A JVM of its own (this one may have loaded ONNX Runtime already), with just the two class folders it
         // needs: ONNX Runtime 1.29 crashes (SIGSEGV) creating its environment in a JVM whose -cp runs to
         // several thousand characters, as this module's test class path does.
-        String classPath = location(LoadedLibraries.class) + java.io.File.pathSeparator
+        String classPath = location(LoadedLibraries.class) + File.pathSeparator
                 + location(ai.onnxruntime.OrtEnvironment.class);
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classPath,
@@ -61,7 +63,7 @@ class NativeLibrariesTest {
                 .contains(folder.resolve(LIBRARY).toString());
     }
 
-    private static String location(Class<?> type) throws java.net.URISyntaxException {
+    private static String location(Class<?> type) throws URISyntaxException {
         return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.visualinspection.inference.service.AdmissionLimiter.Admission;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -84,7 +85,7 @@ class AdmissionLimiterTest {
         assertThat(limiter.splits()).as("one intra-op thread: nothing to split").isFalse();
         Admission running = limiter.acquire();
         List<Integer> order = new CopyOnWriteArrayList<>();
-        List<Future<?>> waiting = new java.util.ArrayList<>();
+        List<Future<?>> waiting = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             int id = i;
             waiting.add(threads.submit(() -> {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which camera to use and how to acquire, as the query parameters of the Basler adapter's
@@ -93,7 +94,7 @@ public record CameraParameters(
 
     static void oneOf(List<String> problems, String name, String value, Set<String> allowed) {
         if (value != null && !allowed.contains(value)) {
-            problems.add(name + " must be one of " + new java.util.TreeSet<>(allowed) + ", got '" + value + "'");
+            problems.add(name + " must be one of " + new TreeSet<>(allowed) + ", got '" + value + "'");
         }
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,7 +47,7 @@ public record ImageParameters(
     /** What is wrong with these parameters; empty when valid. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        oneOf(problems, "format", format == null ? null : format.toLowerCase(java.util.Locale.ROOT), FORMATS);
+        oneOf(problems, "format", format == null ? null : format.toLowerCase(Locale.ROOT), FORMATS);
         if (quality != null && (quality < MIN_QUALITY || quality > MAX_QUALITY)) {
             problems.add("quality must be in " + MIN_QUALITY + ".." + MAX_QUALITY + ", got " + quality);
         }

@@ -7,12 +7,16 @@ import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
 import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -90,7 +94,7 @@ public final class ImageCodec {
             // The JDK's JPEG reader first: it ignores embedded ICC profiles as OpenCV and libjpeg do (the
             // reference detections were made that way) and is several times faster on photos that carry one.
             // The TwelveMonkeys reader then handles what the JDK refuses (CMYK, YCCK, odd markers).
-            candidates.sort(java.util.Comparator.comparingInt(r -> isJdkReader(r) ? 0 : 1));
+            candidates.sort(Comparator.comparingInt(r -> isJdkReader(r) ? 0 : 1));
             int width = -1;
             int height = -1;
             for (int i = 0; i < candidates.size(); i++) {
@@ -187,7 +191,7 @@ public final class ImageCodec {
                 break;
             }
             if (marker == 0xE2 && length >= 14 && "ICC_PROFILE".equals(
-                    new String(jpeg, i + 4, 11, java.nio.charset.StandardCharsets.ISO_8859_1))) {
+                    new String(jpeg, i + 4, 11, StandardCharsets.ISO_8859_1))) {
                 if (out == null) {
                     out = new ByteArrayOutputStream(jpeg.length);
                 }
@@ -295,9 +299,9 @@ public final class ImageCodec {
             return image;
         }
         BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-        java.awt.Graphics2D g = rgb.createGraphics();
+        Graphics2D g = rgb.createGraphics();
         try {
-            g.drawImage(image, 0, 0, java.awt.Color.WHITE, null);
+            g.drawImage(image, 0, 0, Color.WHITE, null);
         } finally {
             g.dispose();
         }

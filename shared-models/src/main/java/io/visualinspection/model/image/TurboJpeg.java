@@ -16,6 +16,8 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
+import java.nio.ByteOrder;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
@@ -63,7 +65,7 @@ final class TurboJpeg {
             functions = new Functions(SymbolLookup.libraryLookup(LIBRARY, Arena.global()));
         } catch (IllegalArgumentException | UnsupportedOperationException | IllegalCallerException e) {
             problem = LIBRARY + " could not be loaded (" + e.getMessage() + ")";
-        } catch (java.util.NoSuchElementException e) {
+        } catch (NoSuchElementException e) {
             problem = LIBRARY + " lacks a TurboJPEG 2 function (" + e.getMessage() + ")";
         }
         FUNCTIONS = functions;
@@ -221,7 +223,7 @@ final class TurboJpeg {
                 MemorySegment.copy(b, 0, target, JAVA_BYTE, 0, b.length);
             } else {
                 int[] i = (int[]) data;
-                MemorySegment.copy(i, 0, target, JAVA_INT.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN), 0, i.length);
+                MemorySegment.copy(i, 0, target, JAVA_INT.withOrder(ByteOrder.LITTLE_ENDIAN), 0, i.length);
             }
         }
     }
@@ -251,7 +253,7 @@ final class TurboJpeg {
         }
 
         private static MethodHandle handle(Linker linker, SymbolLookup library, String name, FunctionDescriptor d) {
-            return linker.downcallHandle(library.find(name).orElseThrow(() -> new java.util.NoSuchElementException(name)), d);
+            return linker.downcallHandle(library.find(name).orElseThrow(() -> new NoSuchElementException(name)), d);
         }
 
         MemorySegment initDecompress() {

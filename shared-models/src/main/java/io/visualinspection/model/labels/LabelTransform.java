@@ -2,6 +2,7 @@ package io.visualinspection.model.labels;
 
 import io.visualinspection.model.Box;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Moves normalised boxes along with their image when the image is rotated clockwise by
@@ -73,7 +74,7 @@ public record LabelTransform(int degreesClockwise, Mirror mirror) {
             return "unchanged";
         }
         String rotation = degreesClockwise == 0 ? "" : "rotated " + degreesClockwise + " degrees clockwise";
-        String mirrored = mirror == Mirror.NONE ? "" : "mirrored " + mirror.name().toLowerCase(java.util.Locale.ROOT);
+        String mirrored = mirror == Mirror.NONE ? "" : "mirrored " + mirror.name().toLowerCase(Locale.ROOT);
         return rotation.isEmpty() ? mirrored : mirrored.isEmpty() ? rotation : rotation + ", then " + mirrored;
     }
 }

@@ -4,6 +4,7 @@ import io.visualinspection.model.Detection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Decides whether detections match a pattern, by the rules of SPEC "Patterns": one-to-one (maximum
@@ -33,7 +34,7 @@ public final class PatternMatcher {
         }
         // Indices (into the given list) of the detections that take part.
         int[] candidates = normalisedDetections.isEmpty() ? new int[0]
-                : java.util.stream.IntStream.range(0, normalisedDetections.size())
+                : IntStream.range(0, normalisedDetections.size())
                         .filter(i -> normalisedDetections.get(i).score() >= minScore)
                         .toArray();
 

@@ -1,6 +1,7 @@
 package io.visualinspection.model.yolo;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The output layouts of the YOLO exports in use. Told apart by the shape of the output tensor, and by the
@@ -56,7 +57,7 @@ public enum YoloOutputFormat {
 
     /** Reads a format name as written in a manifest ({@code yolov5}, {@code yolov8}, {@code yolo11}...). */
     public static YoloOutputFormat parse(String text) {
-        String t = text.trim().toLowerCase(java.util.Locale.ROOT).replace("-", "").replace("_", "");
+        String t = text.trim().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
         return switch (t) {
             case "yolov5" -> YOLOV5;
             case "yolov8", "yolo11", "yolov11" -> YOLOV8;

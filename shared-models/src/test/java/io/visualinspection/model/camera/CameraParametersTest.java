@@ -2,6 +2,7 @@ package io.visualinspection.model.camera;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CameraParametersTest {
@@ -14,8 +15,8 @@ class CameraParametersTest {
         assertThat(merged.serialNumber()).isEqualTo("S1");
         assertThat(merged.convertToFormat()).isEqualTo("Mono");
         assertThat(merged.toQuery()).containsExactly(
-                java.util.Map.entry("serial_number", "S1"), java.util.Map.entry("convert_to_format", "Mono"),
-                java.util.Map.entry("timeout_ms", "1000"), java.util.Map.entry("exposure_time_microseconds", "5000"));
+                Map.entry("serial_number", "S1"), Map.entry("convert_to_format", "Mono"),
+                Map.entry("timeout_ms", "1000"), Map.entry("exposure_time_microseconds", "5000"));
         ImageParameters img = new ImageParameters("png", null, null, null, 0.1, null, null, null)
                 .over(new ImageParameters("jpeg", 90, 90.0, true, null, null, null, null));
         assertThat(img.format()).isEqualTo("png");

@@ -8,6 +8,7 @@ import io.visualinspection.model.testing.SharedData;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -113,7 +114,7 @@ class TurboJpegTest {
     @Test
     void aJpegCutShortIsLeftToTheJdkCodecWhichDecodesWhatItHas() throws Exception {
         byte[] jpeg = TurboJpeg.encode(photo(BufferedImage.TYPE_3BYTE_BGR), 90).orElseThrow();
-        byte[] cut = java.util.Arrays.copyOf(jpeg, jpeg.length * 2 / 3);
+        byte[] cut = Arrays.copyOf(jpeg, jpeg.length * 2 / 3);
         assertThat(TurboJpeg.decode(cut, (w, h) -> { })).as("a warning is not taken as a clean decode").isEmpty();
 
         BufferedImage partial = ImageCodec.decode(cut);

@@ -10,6 +10,7 @@ import io.visualinspection.model.pattern.PatternItem;
 import io.visualinspection.model.pattern.PatternMatcher;
 import io.visualinspection.model.pattern.PatternVariant;
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class InspectionRendererTest {
 
     private static BufferedImage grey(int w, int h) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = img.createGraphics();
+        Graphics2D g = img.createGraphics();
         g.setColor(new Color(0x808080));
         g.fillRect(0, 0, w, h);
         g.dispose();

@@ -1,6 +1,9 @@
 package io.visualinspection.model.testing;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 
 /** Image bytes for tests that need what ImageIO cannot write. */
 public final class TestImages {
@@ -34,12 +37,12 @@ public final class TestImages {
 
     /** The JPEG with an APP2 ICC_PROFILE segment (the JDK's sRGB profile, one chunk) after SOI, as cameras write. */
     public static byte[] withIccProfile(byte[] jpeg) {
-        byte[] profile = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB).getData();
+        byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);
         int length = 2 + 12 + 2 + profile.length;
         out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE2, (byte) (length >> 8), (byte) length});
-        out.writeBytes("ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        out.writeBytes("ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1));
         out.writeBytes(new byte[] {1, 1}); // chunk 1 of 1
         out.writeBytes(profile);
         out.write(jpeg, 2, jpeg.length - 2);

@@ -7,6 +7,8 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class LetterboxTensorTest {
@@ -72,7 +74,7 @@ class LetterboxTensorTest {
     @Test
     void resamplingGivesExactlyTheFourNeighbourBlendOfEveryPixel() {
         // Random pixels, so that any mix-up of rows, columns or channels shows; scaling down, up and unevenly.
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         for (int[] size : new int[][] {{97, 61, 40, 40}, {13, 9, 40, 40}, {50, 50, 64, 32}, {31, 80, 24, 24}}) {
             BufferedImage img = new BufferedImage(size[0], size[1], BufferedImage.TYPE_3BYTE_BGR);
             for (int y = 0; y < size[1]; y++) {
@@ -108,7 +110,7 @@ class LetterboxTensorTest {
         int tw = lb.targetWidth();
         int th = lb.targetHeight();
         float[] t = new float[3 * tw * th];
-        java.util.Arrays.fill(t, LetterboxTensor.PAD);
+        Arrays.fill(t, LetterboxTensor.PAD);
         for (int ry = 0; ry < lb.resizedHeight(); ry++) {
             double fy = (ry + 0.5) * ((double) lb.sourceHeight() / lb.resizedHeight()) - 0.5;
             for (int rx = 0; rx < lb.resizedWidth(); rx++) {

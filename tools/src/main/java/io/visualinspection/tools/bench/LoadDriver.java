@@ -10,9 +10,11 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,10 +55,10 @@ public final class LoadDriver {
         public Result plus(Result later) {
             List<Double> allLatencies = new ArrayList<>(latencies);
             allLatencies.addAll(later.latencies);
-            Map<String, List<Double>> allStages = new java.util.TreeMap<>();
+            Map<String, List<Double>> allStages = new TreeMap<>();
             stages.forEach((k, v) -> allStages.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
             later.stages.forEach((k, v) -> allStages.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
-            Map<Integer, Integer> allErrors = new java.util.TreeMap<>(errors);
+            Map<Integer, Integer> allErrors = new TreeMap<>(errors);
             later.errors.forEach((k, v) -> allErrors.merge(k, v, Integer::sum));
             List<String> samples = new ArrayList<>(errorSamples);
             later.errorSamples.stream().limit(Math.max(0, MAX_ERROR_SAMPLES - samples.size())).forEach(samples::add);
@@ -130,9 +132,9 @@ public final class LoadDriver {
             t.join();
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        Map<String, List<Double>> stageLists = new java.util.TreeMap<>();
+        Map<String, List<Double>> stageLists = new TreeMap<>();
         stages.forEach((k, v) -> stageLists.put(k, new ArrayList<>(v)));
-        return new Result(new ArrayList<>(latencies), stageLists, new java.util.TreeMap<>(errors), wall,
+        return new Result(new ArrayList<>(latencies), stageLists, new TreeMap<>(errors), wall,
                 new ArrayList<>(samples));
     }
 
@@ -171,7 +173,7 @@ public final class LoadDriver {
     }
 
     private static Map<String, Double> stages(byte[] body) {
-        Map<String, Double> out = new java.util.HashMap<>();
+        Map<String, Double> out = new HashMap<>();
         try {
             JsonNode timings = Json.mapper().readTree(body).get("timings_ms");
             if (timings != null) {
