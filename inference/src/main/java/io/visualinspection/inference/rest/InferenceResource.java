@@ -11,11 +11,27 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code POST /inference} as the ancestor had it, on the default model (SPEC "Inference"). */
 @Path("/inference")
 @Tag(name = "inference")
+@APIResponse(responseCode = "200", description = "The detections, in pixels of the image as uploaded",
+        content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "two objects",
+                value = ApiExamples.DETECTION)))
+@APIResponse(responseCode = "400", description = "Not an image, or a parameter out of its range; the message says "
+        + "which", content = @Content(mediaType = "application/json", examples = {
+                @ExampleObject(name = "not an image", value = ApiExamples.NOT_AN_IMAGE),
+                @ExampleObject(name = "bad parameter", value = ApiExamples.BAD_PARAMETER)}))
+@APIResponse(responseCode = "413", description = "The image (or the request body) is over the size limit",
+        content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "too many pixels",
+                value = ApiExamples.TOO_LARGE)))
+@APIResponse(responseCode = "503", description = "The queue in front of the model is full, or no model is loaded; "
+        + "retry after Retry-After seconds", content = @Content(mediaType = "application/json",
+                examples = @ExampleObject(name = "queue full", value = ApiExamples.BUSY)))
 public class InferenceResource {
 
     private final InferenceService inference;

@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The models this service serves, and detection with a named one. */
@@ -59,6 +62,12 @@ public class ModelsResource {
     @Operation(summary = "Detect objects with the named model",
             description = "Multipart field `image`; optional text fields (or query parameters) for the model's "
                     + "parameters (see its manifest); a value out of range is refused with 400 naming the parameter and its range.")
+    @APIResponse(responseCode = "200", description = "The detections, in pixels of the image as uploaded",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "two objects",
+                    value = ApiExamples.DETECTION)))
+    @APIResponse(responseCode = "404", description = "No model of that name (the message lists the loaded ones)",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "unknown model",
+                    value = ApiExamples.UNKNOWN_MODEL)))
     public InferenceResult detect(@PathParam("name") String name, ImageUpload upload, @Context UriInfo uri) {
         return inference.detect(name, upload.image(), DetectionParameters.of(uri, upload.fields()));
     }
