@@ -21,7 +21,8 @@ final class ApiExamples {
     static final String DECISION_ONLY = """
             {"inspection_id": "20261122T031512123Z-a1b2c3d4", "timestamp": "2026-11-22T03:15:12.123Z",
              "decision": true, "model": "board-detector", "model_version": "3", "image_width": 1280,
-             "image_height": 960, "min_score": 0.5, "timings_ms": {"camera": 40.8, "inference": 385.1, "total": 427.3}}""";
+             "image_height": 960, "min_score": 0.5, "timings_ms": {"camera": 40.8, "inference": 385.1, "pattern": 0.1,
+             "total": 427.3}}""";
 
     static final String CHECK_PATTERN_REQUEST = """
             {"coordinates": [[0.1, 0.1, 0.9, 0.9]], "class_ids": [15], "scores": [0.87], "pattern_key": "demo-cat"}""";
@@ -34,7 +35,7 @@ final class ApiExamples {
             {"status": 400, "error": "Bad Request", "message": "min_score must be in 0..1, got 2.0"}""";
 
     static final String UNKNOWN_PATTERN = """
-            {"status": 404, "error": "Not Found", "message": "unknown pattern_key 'board-b'; known: [board-a, demo-cat]"}""";
+            {"status": 404, "error": "Not Found", "message": "unknown pattern_key 'board-b'; known: [demo-cat]"}""";
 
     static final String CAMERA_UNREACHABLE = """
             {"status": 502, "error": "Bad Gateway", "message": "camera is unreachable: Connection refused",
