@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** A service's OpenAPI document ({@code /q/openapi} as JSON), read for the examples it shows. */
 public final class OpenApiDocument {
@@ -24,13 +25,13 @@ public final class OpenApiDocument {
     /** An example of a response, as JSON; fails when the document has no such example. */
     public JsonNode responseExample(String path, String method, String status, String name) throws IOException {
         return value(document.path("paths").path(path).path(method).path("responses").path(status), name,
-                "example '" + name + "' of the " + status + " answer to " + method.toUpperCase() + " " + path);
+                "example '" + name + "' of the " + status + " answer to " + method.toUpperCase(Locale.ROOT) + " " + path);
     }
 
     /** An example of a request body, as JSON; fails when the document has no such example. */
     public JsonNode requestExample(String path, String method, String name) throws IOException {
         return value(document.path("paths").path(path).path(method).path("requestBody"), name,
-                "example '" + name + "' of the request body of " + method.toUpperCase() + " " + path);
+                "example '" + name + "' of the request body of " + method.toUpperCase(Locale.ROOT) + " " + path);
     }
 
     private static JsonNode value(JsonNode holder, String name, String what) throws IOException {
