@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -36,6 +39,13 @@ public class BaslerResource {
             + "exposure_time_microseconds, convert_to_format, pixel_format, ...) and image parameters (format, "
             + "quality, rotation_angle, rotation_expand, roi_left/top/right/bottom) as query parameters, all "
             + "optional. Without serial_number and ip_address, the default camera answers.")
+    @APIResponse(responseCode = "200", description = "The photo, in the format asked for (JPEG by default)")
+    @APIResponse(responseCode = "400", description = "A parameter is wrong; the message says which and how",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "bad parameter",
+                    value = ApiExamples.BAD_PARAMETER)))
+    @APIResponse(responseCode = "404", description = "No camera with that serial number or address (the message "
+            + "lists the known ones)", content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject(name = "unknown camera", value = ApiExamples.UNKNOWN_CAMERA)))
     public Response takePhoto(@Context UriInfo uri) {
         PhotoRequest request;
         try {
@@ -52,6 +62,11 @@ public class BaslerResource {
     @Path("/get-camera-info")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Name, IP, MAC and serial number of a camera (the default one unless named)")
+    @APIResponse(responseCode = "200", description = "The camera", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "the default camera", value = ApiExamples.CAMERA_INFO)))
+    @APIResponse(responseCode = "404", description = "No camera with that serial number or address",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "unknown camera",
+                    value = ApiExamples.UNKNOWN_CAMERA)))
     public Map<String, String> cameraInfo(@RestQuery("serial_number") String serialNumber,
             @RestQuery("ip_address") String ipAddress) {
         return photos.info(blankToNull(serialNumber), address(ipAddress));
