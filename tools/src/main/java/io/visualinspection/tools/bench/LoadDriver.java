@@ -158,7 +158,7 @@ public final class LoadDriver {
                 c.setRequestProperty("Content-Type", contentType);
                 c.setDoOutput(true);
                 // Buffered, not streamed: the headers and the body then leave together, and the service reads the
-                // body as it reads the headers instead of waiting for it in a second exchange (1.3 ms less at p50,
+                // body as it reads the headers instead of waiting for it in a second exchange (1-2 ms less at p50,
                 // docs/benchmarks.md). The backend sends its uploads the same way.
                 try (OutputStream out = c.getOutputStream()) {
                     out.write(body);
