@@ -23,6 +23,7 @@ public class ImageBenchmarks extends HotCodeBenchmark {
     byte[] jpeg;
     byte[] jpegWithIccProfile;
     byte[] png;
+    byte[] frameJpeg;
     BufferedImage photo;
     BufferedImage large;
     BufferedImage cameraSized;
@@ -45,6 +46,7 @@ public class ImageBenchmarks extends HotCodeBenchmark {
         cameraSizedBox = Letterbox.square(640, 427, 640);
         photoBox = Letterbox.square(photo.getWidth(), photo.getHeight(), 640);
         largeBox = Letterbox.square(large.getWidth(), large.getHeight(), 640);
+        frameJpeg = ImageCodec.encodeJpeg(large, 90);
         tensor = ByteBuffer.allocateDirect(3 * 640 * 640 * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
@@ -105,6 +107,22 @@ public class ImageBenchmarks extends HotCodeBenchmark {
     @Benchmark
     public FloatBuffer letterbox1920x1200() {
         LetterboxTensor.fill(large, largeBox, tensor);
+        return tensor;
+    }
+
+    /** A 1920 x 1200 camera frame from its JPEG to the model's input: decoded whole, then letterboxed down. */
+    @Benchmark
+    public FloatBuffer frameToTensorWhole1920x1200() throws Exception {
+        BufferedImage frame = ImageCodec.decode(frameJpeg);
+        LetterboxTensor.fill(frame, Letterbox.square(frame.getWidth(), frame.getHeight(), 640), tensor);
+        return tensor;
+    }
+
+    /** The same frame decoded at half its size by libjpeg-turbo (960 x 600), as the inference service does. */
+    @Benchmark
+    public FloatBuffer frameToTensorReduced1920x1200() throws Exception {
+        BufferedImage frame = ImageCodec.decodeForInput(frameJpeg, ImageCodec.DEFAULT_MAX_PIXELS, 640, 640).pixels();
+        LetterboxTensor.fill(frame, Letterbox.square(frame.getWidth(), frame.getHeight(), 640), tensor);
         return tensor;
     }
 

@@ -3,6 +3,8 @@ package io.visualinspection.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.visualinspection.model.Detection;
+import io.visualinspection.model.image.ImageCodec;
+import io.visualinspection.model.testing.JpegLibrary;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +31,25 @@ class BenchmarkFixturesTest {
         }
         assertThat(b.nms300Candidates()).hasSize(8);
         assertThat(b.patternMatch8Items().decision()).isTrue();
+    }
+
+    @Test
+    void theReducedFrameIsHalfTheFrameAndFillsTheSameTensorArea() throws Exception {
+        JpegLibrary.require();
+        ImageBenchmarks b = new ImageBenchmarks();
+        b.setUp();
+        assertThat(ImageCodec.decodeForInput(b.frameJpeg, ImageCodec.DEFAULT_MAX_PIXELS, 640, 640).factor())
+                .isEqualTo(2);
+        float[] whole = new float[3 * 640 * 640];
+        b.frameToTensorWhole1920x1200().get(0, whole);
+        float[] reduced = new float[3 * 640 * 640];
+        b.frameToTensorReduced1920x1200().get(0, reduced);
+        double difference = 0;
+        for (int i = 0; i < whole.length; i++) {
+            difference += Math.abs(whole[i] - reduced[i]);
+        }
+        // The same picture in the same place (the padding included); values differ by the resampling only.
+        assertThat(difference / whole.length).isLessThan(0.02);
     }
 
     @Test

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.visualinspection.model.ClassNames;
 import io.visualinspection.model.Detection;
+import io.visualinspection.model.image.ImageCodec;
+import io.visualinspection.model.image.ReducedImage;
 import io.visualinspection.model.manifest.ModelManifest;
 import io.visualinspection.model.manifest.ModelParameter;
 import io.visualinspection.model.yolo.DecodeOptions;
@@ -228,6 +230,22 @@ public final class OnnxDetector implements AutoCloseable {
         } finally {
             giveBack(slot);
         }
+    }
+
+    /**
+     * Detects objects in an image decoded for this detector ({@link ImageCodec#decodeForInput}), possibly at a
+     * fraction of its size; the boxes are in pixels of the image itself.
+     */
+    public DetectionRun detect(ReducedImage image, DecodeOptions options, boolean oneCore) throws OrtException {
+        DetectionRun run = detect(image.pixels(), options, oneCore);
+        if (image.factor() == 1) {
+            return run;
+        }
+        List<Detection> inImage = new ArrayList<>(run.detections().size());
+        for (Detection d : run.detections()) {
+            inImage.add(d.withBox(image.toImage(d.box())));
+        }
+        return new DetectionRun(inImage, run.preprocessMs(), run.sessionMs(), run.postprocessMs(), run.oneCore());
     }
 
     /**

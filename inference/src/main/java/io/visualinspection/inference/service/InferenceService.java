@@ -11,6 +11,7 @@ import io.visualinspection.model.Detection;
 import io.visualinspection.model.InferenceResult;
 import io.visualinspection.model.image.ImageCodec;
 import io.visualinspection.model.image.ImageDecodeException;
+import io.visualinspection.model.image.ReducedImage;
 import io.visualinspection.model.manifest.ModelManifest;
 import io.visualinspection.model.manifest.ModelParameter;
 import io.visualinspection.model.yolo.DecodeOptions;
@@ -18,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ServiceUnavailableException;
-import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -79,7 +79,7 @@ public class InferenceService {
         }
         String name = model.manifest().name();
         long waitedNanos = admission.waitedNanos();
-        BufferedImage image;
+        ReducedImage image;
         long decodeNanos;
         DetectionRun run;
         try {
@@ -87,7 +87,7 @@ public class InferenceService {
                     .publishPercentileHistogram().register(meters).record(Duration.ofNanos(waitedNanos));
             // Decoded only once admitted: a request refused for a full queue never holds a decoded image.
             long d0 = System.nanoTime();
-            image = decode(imageBytes);
+            image = decode(imageBytes, model);
             decodeNanos = System.nanoTime() - d0;
             if (admission.oneCore() && !model.hasOneCoreSession()) {
                 models.prepareOneCoreSession(model); // the first time this model's runs meet
@@ -121,7 +121,7 @@ public class InferenceService {
         timings.put("postprocess", run.postprocessMs());
         timings.put("total", (System.nanoTime() - t0) / 1e6);
         return InferenceResult.of(run.detections(), model.classNames(), name, model.manifest().version(),
-                image.getWidth(), image.getHeight(), timings);
+                image.width(), image.height(), timings);
     }
 
     private OnnxDetector resolve(String modelName) {
@@ -161,9 +161,12 @@ public class InferenceService {
         return new DecodeOptions(score, iou, max);
     }
 
-    private BufferedImage decode(byte[] bytes) {
+    /** The image for this model: reduced in decoding where the configuration allows and the letterbox would shrink it. */
+    private ReducedImage decode(byte[] bytes, OnnxDetector model) {
         try {
-            return ImageCodec.decode(bytes, config.maxImagePixels());
+            return config.reducedDecoding()
+                    ? ImageCodec.decodeForInput(bytes, config.maxImagePixels(), model.inputWidth(), model.inputHeight())
+                    : ReducedImage.full(ImageCodec.decode(bytes, config.maxImagePixels()));
         } catch (ImageDecodeException e) {
             error(e.tooLarge() ? "image_too_large" : "bad_image");
             throw new ImageRejectedException(e);

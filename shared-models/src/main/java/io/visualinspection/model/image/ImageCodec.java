@@ -70,6 +70,47 @@ public final class ImageCodec {
     }
 
     /**
+     * Decodes an image for a detector whose input is {@code inputWidth x inputHeight}, which letterboxes it: a JPEG
+     * at least twice as large as it will be letterboxed is decoded at a half, a quarter or an eighth of its size
+     * by libjpeg-turbo (the smallest of them still as large as the letterboxed image), since the letterbox would
+     * shrink it anyway; anything else at its own size, as {@link #decode(byte[], long)} does. The pixel limit
+     * applies to the image's own size.
+     */
+    public static ReducedImage decodeForInput(byte[] bytes, long maxPixels, int inputWidth, int inputHeight)
+            throws ImageDecodeException {
+        if (bytes == null || bytes.length == 0 || !TurboJpeg.available() || !isJpeg(bytes)) {
+            return ReducedImage.full(decode(bytes, maxPixels));
+        }
+        int orientation = exifOrientation(bytes);
+        var reduced = TurboJpeg.decode(bytes, (width, height) -> checkSize(width, height, maxPixels),
+                (width, height) -> reductionFor(width, height, inputWidth, inputHeight));
+        if (reduced.isEmpty()) {
+            return ReducedImage.full(decodeWithImageIo(bytes, maxPixels));
+        }
+        ReducedImage stored = reduced.get();
+        boolean turned = orientation >= 5 && orientation <= 8; // width and height swap
+        return new ReducedImage(Orientations.apply(stored.pixels(), orientation), stored.factor(),
+                turned ? stored.height() : stored.width(), turned ? stored.width() : stored.height());
+    }
+
+    /**
+     * The largest factor (8, 4, 2, else 1) that leaves the image at least as large as its letterbox into the
+     * input: the letterbox then still shrinks the reduced image (or copies it), never enlarges it. The same
+     * for either orientation, since the letterbox scales both sides alike.
+     */
+    public static int reductionFor(int width, int height, int inputWidth, int inputHeight) {
+        double scale = Math.min((double) inputWidth / width, (double) inputHeight / height);
+        for (int factor = 8; factor > 1; factor /= 2) {
+            int reducedWidth = (width + factor - 1) / factor;
+            int reducedHeight = (height + factor - 1) / factor;
+            if (reducedWidth >= Math.rint(width * scale) && reducedHeight >= Math.rint(height * scale)) {
+                return factor;
+            }
+        }
+        return 1;
+    }
+
+    /**
      * Why JPEG goes through the JDK's codec in this process instead of libjpeg-turbo (for the services' start-up
      * log), or empty when libjpeg-turbo is used.
      */

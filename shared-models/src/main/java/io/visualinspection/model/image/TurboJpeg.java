@@ -90,6 +90,12 @@ final class TurboJpeg {
         void check(int width, int height) throws ImageDecodeException;
     }
 
+    /** Chooses, from a JPEG's declared size, the factor (1, 2, 4 or 8) to decode it reduced by. */
+    @FunctionalInterface
+    interface Reduction {
+        int factor(int width, int height);
+    }
+
     /**
      * The JPEG decoded into a {@code TYPE_3BYTE_BGR} image ({@code TYPE_BYTE_GRAY} for a grey JPEG), its header
      * read first and its size passed to {@code sizeCheck}. Empty when TurboJPEG cannot read the header, the JPEG
@@ -97,6 +103,17 @@ final class TurboJpeg {
      * data, a corrupt segment): the JDK's codec then decodes it or says what is wrong, as it always has.
      */
     static Optional<BufferedImage> decode(byte[] jpeg, SizeCheck sizeCheck) throws ImageDecodeException {
+        return decode(jpeg, sizeCheck, (width, height) -> 1).map(ReducedImage::pixels);
+    }
+
+    /**
+     * The same, at {@code 1 / factor} of its size where {@code reduction} chooses a factor above 1: the scaled
+     * inverse DCT of libjpeg-turbo computes each reduced block from its coefficients (an average of the block's
+     * pixels, not a sampling of them), and skips the work of the full-size pixels. The result's size is that of
+     * the JPEG as stored (no EXIF orientation applied).
+     */
+    static Optional<ReducedImage> decode(byte[] jpeg, SizeCheck sizeCheck, Reduction reduction)
+            throws ImageDecodeException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment source = copy(arena, jpeg);
             MemorySegment handle = FUNCTIONS.initDecompress();
@@ -107,17 +124,21 @@ final class TurboJpeg {
                 }
                 Header header = read.get();
                 sizeCheck.check(header.width(), header.height());
+                int factor = reduction.factor(header.width(), header.height());
+                // TurboJPEG's scaled size (TJSCALED): rounded up, as libjpeg sizes its output.
+                int width = (header.width() + factor - 1) / factor;
+                int height = (header.height() + factor - 1) / factor;
                 boolean grey = header.colorspace() == TJCS_GRAY;
-                BufferedImage image = new BufferedImage(header.width(), header.height(),
+                BufferedImage image = new BufferedImage(width, height,
                         grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
                 byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
                 MemorySegment target = arena.allocate(pixels.length);
-                if (FUNCTIONS.decompress(handle, source, jpeg.length, target, header.width(),
-                        header.width() * (grey ? 1 : 3), header.height(), grey ? TJPF_GRAY : TJPF_BGR) != 0) {
+                if (FUNCTIONS.decompress(handle, source, jpeg.length, target, width, width * (grey ? 1 : 3), height,
+                        grey ? TJPF_GRAY : TJPF_BGR) != 0) {
                     return Optional.empty();
                 }
                 MemorySegment.copy(target, JAVA_BYTE, 0, pixels, 0, pixels.length);
-                return Optional.of(image);
+                return Optional.of(new ReducedImage(image, factor, header.width(), header.height()));
             } finally {
                 FUNCTIONS.destroy(handle);
             }

@@ -3,6 +3,7 @@ package io.visualinspection.model.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.visualinspection.model.Box;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -23,6 +24,37 @@ class ImageCodecTest {
         assertThat(jpeg.getHeight()).isEqualTo(30);
         BufferedImage bmp = ImageCodec.decode(ImageCodec.encode(img, "bmp", 90));
         assertThat(bmp.getRGB(5, 5) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+    }
+
+    @Test
+    void aJpegIsReducedAsFarAsItStaysAtLeastAsLargeAsItsLetterbox() {
+        assertThat(ImageCodec.reductionFor(640, 427, 640, 640)).isEqualTo(1);
+        assertThat(ImageCodec.reductionFor(1270, 800, 640, 640)).as("just under twice its letterbox").isEqualTo(1);
+        assertThat(ImageCodec.reductionFor(1280, 800, 640, 640)).isEqualTo(2);
+        assertThat(ImageCodec.reductionFor(1920, 1200, 640, 640)).isEqualTo(2);
+        assertThat(ImageCodec.reductionFor(4000, 3000, 640, 640)).isEqualTo(4);
+        assertThat(ImageCodec.reductionFor(5472, 3648, 640, 640)).isEqualTo(8);
+        // A tall image is bound by its height: 1/8 of 6000 is 750, above the 640 it is letterboxed to.
+        assertThat(ImageCodec.reductionFor(800, 6000, 640, 640)).isEqualTo(8);
+        assertThat(ImageCodec.reductionFor(6000, 800, 640, 640)).isEqualTo(8);
+        assertThat(ImageCodec.reductionFor(12_000, 9_000, 640, 640)).as("never more than an eighth").isEqualTo(8);
+    }
+
+    @Test
+    void aBoxOnReducedPixelsIsMappedToTheImageAndClippedToIt() {
+        BufferedImage pixels = new BufferedImage(641, 400, BufferedImage.TYPE_3BYTE_BGR);
+        ReducedImage half = new ReducedImage(pixels, 2, 1281, 800);
+        assertThat(half.toImage(new Box(10, 20.5, 100, 200)))
+                .isEqualTo(new Box(20, 41, 200, 400));
+        assertThat(half.toImage(new Box(600, 300, 641, 400)))
+                .as("the last reduced column covers one image column, not two")
+                .isEqualTo(new Box(1200, 600, 1281, 800));
+        ReducedImage whole = ReducedImage.full(pixels);
+        assertThat(whole.width()).isEqualTo(641);
+        assertThat(whole.toImage(new Box(1, 2, 3, 4)))
+                .isEqualTo(new Box(1, 2, 3, 4));
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> new ReducedImage(pixels, 3, 1923, 1200)))
+                .hasMessageContaining("1, 2, 4 or 8");
     }
 
     @Test

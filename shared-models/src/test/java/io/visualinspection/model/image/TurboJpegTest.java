@@ -121,6 +121,93 @@ class TurboJpegTest {
         assertSamePixels("cut", partial, ImageCodec.decodeWithImageIo(cut, ImageCodec.DEFAULT_MAX_PIXELS));
     }
 
+    @Test
+    void aLargeJpegIsDecodedReducedAsFarAsTheLetterboxLetsIt() throws Exception {
+        BufferedImage photo = enlarged(4); // 1804 x 1200
+        byte[] jpeg = TurboJpeg.encode(photo, 95).orElseThrow();
+        BufferedImage full = ImageCodec.decode(jpeg);
+
+        // Into 640 x 640 it is letterboxed to 640 x 426: a half (902 x 600) is the smallest reduction above that.
+        ReducedImage half = ImageCodec.decodeForInput(jpeg, ImageCodec.DEFAULT_MAX_PIXELS, 640, 640);
+        assertThat(half.factor()).isEqualTo(2);
+        assertThat(half.width()).isEqualTo(1804);
+        assertThat(half.height()).isEqualTo(1200);
+        assertThat(half.pixels().getWidth()).isEqualTo(902);
+        assertThat(half.pixels().getHeight()).isEqualTo(600);
+        // Each reduced pixel is about the mean of the 2 x 2 pixels it stands for.
+        assertThat(meanDifference(half.pixels(), averaged(full, 2))).isLessThan(2.0);
+
+        ReducedImage quarter = ImageCodec.decodeForInput(jpeg, ImageCodec.DEFAULT_MAX_PIXELS, 320, 320);
+        assertThat(quarter.factor()).isEqualTo(4);
+        assertThat(quarter.pixels().getWidth()).isEqualTo(451);
+        assertThat(meanDifference(quarter.pixels(), averaged(full, 4))).isLessThan(2.0);
+
+        ReducedImage small = ImageCodec.decodeForInput(TurboJpeg.encode(photo(BufferedImage.TYPE_3BYTE_BGR), 95)
+                .orElseThrow(), ImageCodec.DEFAULT_MAX_PIXELS, 640, 640);
+        assertThat(small.factor()).as("a photo smaller than the input is decoded whole").isEqualTo(1);
+        assertThat(small.pixels().getWidth()).isEqualTo(451);
+    }
+
+    @Test
+    void aReducedJpegIsTurnedUprightAndKeepsItsUprightSize() throws Exception {
+        BufferedImage photo = enlarged(4);
+        byte[] jpeg = io.visualinspection.model.testing.TestImages.withExifOrientation(TurboJpeg.encode(photo, 95).orElseThrow(), 6);
+        ReducedImage upright = ImageCodec.decodeForInput(jpeg, ImageCodec.DEFAULT_MAX_PIXELS, 640, 640);
+        assertThat(upright.factor()).isEqualTo(2);
+        assertThat(upright.width()).isEqualTo(1200);
+        assertThat(upright.height()).isEqualTo(1804);
+        assertThat(upright.pixels().getWidth()).isEqualTo(600);
+        assertThat(upright.pixels().getHeight()).isEqualTo(902);
+        BufferedImage fullUpright = ImageCodec.decode(jpeg);
+        assertThat(meanDifference(upright.pixels(), averaged(fullUpright, 2))).isLessThan(2.0);
+    }
+
+    @Test
+    void theSizeLimitIsTheImagesOwnNotTheReducedOnes() throws Exception {
+        byte[] jpeg = TurboJpeg.encode(enlarged(4), 90).orElseThrow();
+        ImageDecodeException e = catchThrowableOfType(ImageDecodeException.class,
+                () -> ImageCodec.decodeForInput(jpeg, 1804L * 1200 - 1, 640, 640));
+        assertThat(e.tooLarge()).isTrue();
+        assertThat(e.getMessage()).contains("1804x1200");
+    }
+
+    /** The sample photo enlarged {@code times} (bilinear), as a large camera frame of the same scene. */
+    private static BufferedImage enlarged(int times) {
+        BufferedImage source = photo(BufferedImage.TYPE_3BYTE_BGR);
+        BufferedImage large = new BufferedImage(source.getWidth() * times, source.getHeight() * times,
+                BufferedImage.TYPE_3BYTE_BGR);
+        var g = large.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(source, 0, 0, large.getWidth(), large.getHeight(), null);
+        g.dispose();
+        return large;
+    }
+
+    /** Each {@code n x n} block of the image as one pixel, their mean (the last block of a row or column partial). */
+    private static BufferedImage averaged(BufferedImage image, int n) {
+        int w = (image.getWidth() + n - 1) / n;
+        int h = (image.getHeight() + n - 1) / n;
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int by = 0; by < h; by++) {
+            for (int bx = 0; bx < w; bx++) {
+                int[] sum = new int[3];
+                int count = 0;
+                for (int y = by * n; y < Math.min(image.getHeight(), by * n + n); y++) {
+                    for (int x = bx * n; x < Math.min(image.getWidth(), bx * n + n); x++) {
+                        int p = image.getRGB(x, y);
+                        sum[0] += (p >> 16) & 0xff;
+                        sum[1] += (p >> 8) & 0xff;
+                        sum[2] += p & 0xff;
+                        count++;
+                    }
+                }
+                out.setRGB(bx, by, Math.round((float) sum[0] / count) << 16 | Math.round((float) sum[1] / count) << 8
+                        | Math.round((float) sum[2] / count));
+            }
+        }
+        return out;
+    }
+
     /** A real photo (sample data of the project) in the given layout. */
     private static BufferedImage photo(int type) {
         try {

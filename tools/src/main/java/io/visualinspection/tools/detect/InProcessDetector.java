@@ -7,6 +7,9 @@ import io.visualinspection.inference.engine.ModelLoadException;
 import io.visualinspection.inference.engine.OnnxDetector;
 import io.visualinspection.model.ClassNames;
 import io.visualinspection.model.InferenceResult;
+import io.visualinspection.model.image.ImageCodec;
+import io.visualinspection.model.image.ImageDecodeException;
+import io.visualinspection.model.image.ReducedImage;
 import io.visualinspection.model.yolo.DecodeOptions;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -46,9 +49,10 @@ public final class InProcessDetector implements Detector {
 
     @Override
     public InferenceResult detect(String fileName, byte[] bytes, BufferedImage image) throws DetectorException {
+        ReducedImage input = forModel(fileName, bytes, image);
         DetectionRun run;
         try {
-            run = detector.detect(image, options);
+            run = detector.detect(input, options, false);
         } catch (OrtException e) {
             throw new DetectorException("the model failed on " + fileName + ": " + e.getMessage(), false, e);
         }
@@ -57,7 +61,24 @@ public final class InProcessDetector implements Detector {
         timings.put("inference", run.sessionMs());
         timings.put("postprocess", run.postprocessMs());
         return InferenceResult.of(run.detections(), detector.classNames(), detector.manifest().name(),
-                detector.manifest().version(), image.getWidth(), image.getHeight(), timings);
+                detector.manifest().version(), input.width(), input.height(), timings);
+    }
+
+    /**
+     * The image as the inference service decodes an upload by default: a large JPEG again from its bytes, reduced
+     * (see {@link ImageCodec#decodeForInput}), so that both find the same objects; any other as it is.
+     */
+    private ReducedImage forModel(String fileName, byte[] bytes, BufferedImage image) throws DetectorException {
+        if (bytes == null || ImageCodec.reductionFor(image.getWidth(), image.getHeight(), detector.inputWidth(),
+                detector.inputHeight()) == 1) {
+            return ReducedImage.full(image);
+        }
+        try {
+            return ImageCodec.decodeForInput(bytes, ImageCodec.DEFAULT_MAX_PIXELS, detector.inputWidth(),
+                    detector.inputHeight());
+        } catch (ImageDecodeException e) {
+            throw new DetectorException(fileName + " cannot be decoded: " + e.getMessage(), true, e);
+        }
     }
 
     @Override
