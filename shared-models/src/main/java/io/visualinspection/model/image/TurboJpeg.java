@@ -138,7 +138,7 @@ final class TurboJpeg {
                     return Optional.empty();
                 }
                 MemorySegment.copy(target, JAVA_BYTE, 0, pixels, 0, pixels.length);
-                return Optional.of(new ReducedImage(image, factor, header.width(), header.height()));
+                return Optional.of(new ReducedImage(image, factor, header.width(), header.height(), 0, 0));
             } finally {
                 FUNCTIONS.destroy(handle);
             }

@@ -43,18 +43,23 @@ class ImageCodecTest {
     @Test
     void aBoxOnReducedPixelsIsMappedToTheImageAndClippedToIt() {
         BufferedImage pixels = new BufferedImage(641, 400, BufferedImage.TYPE_3BYTE_BGR);
-        ReducedImage half = new ReducedImage(pixels, 2, 1281, 800);
-        assertThat(half.toImage(new Box(10, 20.5, 100, 200)))
-                .isEqualTo(new Box(20, 41, 200, 400));
+        ReducedImage half = new ReducedImage(pixels, 2, 1281, 800, 0, 0);
+        assertThat(half.toImage(new Box(10, 20.5, 100, 200))).isEqualTo(new Box(20, 41, 200, 400));
         assertThat(half.toImage(new Box(600, 300, 641, 400)))
                 .as("the last reduced column covers one image column, not two")
                 .isEqualTo(new Box(1200, 600, 1281, 800));
+        // The same image turned 180 degrees: its narrow column is now the first.
+        ReducedImage turned = new ReducedImage(pixels, 2, 1281, 800, 1, 0);
+        assertThat(turned.toImage(new Box(0, 0, 1, 1))).isEqualTo(new Box(0, 0, 1, 2));
+        assertThat(turned.toImage(new Box(10, 20.5, 641, 200))).isEqualTo(new Box(19, 41, 1281, 400));
+
         ReducedImage whole = ReducedImage.full(pixels);
         assertThat(whole.width()).isEqualTo(641);
-        assertThat(whole.toImage(new Box(1, 2, 3, 4)))
-                .isEqualTo(new Box(1, 2, 3, 4));
-        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> new ReducedImage(pixels, 3, 1923, 1200)))
-                .hasMessageContaining("1, 2, 4 or 8");
+        assertThat(whole.toImage(new Box(1, 2, 3, 4))).isEqualTo(new Box(1, 2, 3, 4));
+        assertThat(catchThrowableOfType(IllegalArgumentException.class,
+                () -> new ReducedImage(pixels, 3, 1923, 1200, 0, 0))).hasMessageContaining("1, 2, 4 or 8");
+        assertThat(catchThrowableOfType(IllegalArgumentException.class,
+                () -> new ReducedImage(pixels, 2, 1281, 800, 2, 0))).hasMessageContaining("offsets");
     }
 
     @Test

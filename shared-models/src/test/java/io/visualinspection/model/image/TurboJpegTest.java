@@ -3,8 +3,12 @@ package io.visualinspection.model.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.visualinspection.model.Box;
 import io.visualinspection.model.testing.SampleData;
 import io.visualinspection.model.testing.SharedData;
+import io.visualinspection.model.testing.TestImages;
+import java.awt.Color;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,7 +155,7 @@ class TurboJpegTest {
     @Test
     void aReducedJpegIsTurnedUprightAndKeepsItsUprightSize() throws Exception {
         BufferedImage photo = enlarged(4);
-        byte[] jpeg = io.visualinspection.model.testing.TestImages.withExifOrientation(TurboJpeg.encode(photo, 95).orElseThrow(), 6);
+        byte[] jpeg = TestImages.withExifOrientation(TurboJpeg.encode(photo, 95).orElseThrow(), 6);
         ReducedImage upright = ImageCodec.decodeForInput(jpeg, ImageCodec.DEFAULT_MAX_PIXELS, 640, 640);
         assertThat(upright.factor()).isEqualTo(2);
         assertThat(upright.width()).isEqualTo(1200);
@@ -160,6 +164,47 @@ class TurboJpegTest {
         assertThat(upright.pixels().getHeight()).isEqualTo(902);
         BufferedImage fullUpright = ImageCodec.decode(jpeg);
         assertThat(meanDifference(upright.pixels(), averaged(fullUpright, 2))).isLessThan(2.0);
+    }
+
+    @Test
+    void aBoxOnAReducedTurnedImageLandsOnTheSamePixelsOfTheImage() throws Exception {
+        // 1283 x 803 at 1/2: the last stored column and row stand for one pixel of the image, not two. A white
+        // block on whole DCT blocks (x 1000..1200, y 304..600) decodes with sharp edges at either size.
+        BufferedImage stored = new BufferedImage(1283, 803, BufferedImage.TYPE_3BYTE_BGR);
+        var g = stored.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(1000, 304, 200, 296);
+        g.dispose();
+        byte[] jpeg = TurboJpeg.encode(stored, 95).orElseThrow();
+        for (int orientation : new int[] {1, 2, 3, 4, 5, 6, 7, 8}) {
+            byte[] oriented = TestImages.withExifOrientation(jpeg, orientation);
+            BufferedImage upright = ImageCodec.decode(oriented);
+            ReducedImage reduced = ImageCodec.decodeForInput(oriented, ImageCodec.DEFAULT_MAX_PIXELS, 640, 640);
+            assertThat(reduced.factor()).as("orientation " + orientation).isEqualTo(2);
+            Box expected = whiteBlock(upright);
+            Box found = reduced.toImage(whiteBlock(reduced.pixels()));
+            // Exactly: a box one pixel off (the narrow pixel on the wrong side) fails.
+            assertThat(found).as("orientation " + orientation).isEqualTo(expected);
+        }
+    }
+
+    /** The bounding box of the pixels brighter than mid-grey, in continuous pixel coordinates. */
+    private static Box whiteBlock(BufferedImage image) {
+        int x0 = Integer.MAX_VALUE;
+        int y0 = Integer.MAX_VALUE;
+        int x1 = -1;
+        int y1 = -1;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xff) > 128) {
+                    x0 = Math.min(x0, x);
+                    y0 = Math.min(y0, y);
+                    x1 = Math.max(x1, x + 1);
+                    y1 = Math.max(y1, y + 1);
+                }
+            }
+        }
+        return new Box(x0, y0, x1, y1);
     }
 
     @Test
@@ -177,7 +222,7 @@ class TurboJpegTest {
         BufferedImage large = new BufferedImage(source.getWidth() * times, source.getHeight() * times,
                 BufferedImage.TYPE_3BYTE_BGR);
         var g = large.createGraphics();
-        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(source, 0, 0, large.getWidth(), large.getHeight(), null);
         g.dispose();
         return large;
