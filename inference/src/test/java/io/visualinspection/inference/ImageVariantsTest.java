@@ -98,12 +98,7 @@ class ImageVariantsTest {
         BufferedImage cat = cat();
         Box reference = catBox(detect(Files.readAllBytes(SampleData.image("chelsea.png")), "cat.png"));
         // Four times as large: decoded at half its size (reduced decoding, on by default), boxes still in its pixels.
-        BufferedImage frame = new BufferedImage(cat.getWidth() * 4, cat.getHeight() * 4, BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = frame.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        g.drawImage(cat, 0, 0, frame.getWidth(), frame.getHeight(), null);
-        g.dispose();
-        InferenceResult r = detect(ImageCodec.encodeJpeg(frame, 95), "frame.jpg");
+        InferenceResult r = detect(ImageCodec.encodeJpeg(TestImages.enlarged(cat, 4), 95), "frame.jpg");
         assertThat(r.imageWidth()).isEqualTo(1804);
         assertThat(r.imageHeight()).isEqualTo(1200);
         assertThat(catBox(r).iou(reference.scaled(4, 4))).isGreaterThan(0.9);

@@ -7,7 +7,7 @@ import io.visualinspection.model.image.ImageCodec;
 import io.visualinspection.model.image.ReducedImage;
 import io.visualinspection.model.testing.JpegLibrary;
 import io.visualinspection.model.testing.SampleData;
-import java.awt.RenderingHints;
+import io.visualinspection.model.testing.TestImages;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ class ReducedDecodingTest {
         try (OnnxDetector detector = OnnxDetector.load(MODEL, new EngineSettings(2, 1, "all", "cpu"))) {
             int compared = 0;
             for (String name : List.of("astronaut.png", "chelsea.png", "coffee.png")) {
-                BufferedImage frame = enlarged(ImageCodec.decode(Files.readAllBytes(SampleData.image(name))), 3);
+                BufferedImage frame = TestImages.enlarged(ImageCodec.decode(Files.readAllBytes(SampleData.image(name))), 3);
                 byte[] jpeg = ImageCodec.encodeJpeg(frame, 95);
 
                 ReducedImage reduced = ImageCodec.decodeForInput(jpeg, ImageCodec.DEFAULT_MAX_PIXELS,
@@ -61,15 +61,5 @@ class ReducedDecodingTest {
                     .mapToDouble(a -> a.box().iou(e.box())).max().orElse(0);
             assertThat(best).as(what + ": class " + e.classId() + " at " + e.box()).isGreaterThan(0.9);
         }
-    }
-
-    private static BufferedImage enlarged(BufferedImage source, int times) {
-        BufferedImage large = new BufferedImage(source.getWidth() * times, source.getHeight() * times,
-                BufferedImage.TYPE_3BYTE_BGR);
-        var g = large.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        g.drawImage(source, 0, 0, large.getWidth(), large.getHeight(), null);
-        g.dispose();
-        return large;
     }
 }

@@ -8,7 +8,6 @@ import io.visualinspection.model.testing.SampleData;
 import io.visualinspection.model.testing.SharedData;
 import io.visualinspection.model.testing.TestImages;
 import java.awt.Color;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +126,7 @@ class TurboJpegTest {
 
     @Test
     void aLargeJpegIsDecodedReducedAsFarAsTheLetterboxLetsIt() throws Exception {
-        BufferedImage photo = enlarged(4); // 1804 x 1200
+        BufferedImage photo = TestImages.enlarged(photo(BufferedImage.TYPE_3BYTE_BGR), 4); // 1804 x 1200
         byte[] jpeg = TurboJpeg.encode(photo, 95).orElseThrow();
         BufferedImage full = ImageCodec.decode(jpeg);
 
@@ -154,7 +153,7 @@ class TurboJpegTest {
 
     @Test
     void aReducedJpegIsTurnedUprightAndKeepsItsUprightSize() throws Exception {
-        BufferedImage photo = enlarged(4);
+        BufferedImage photo = TestImages.enlarged(photo(BufferedImage.TYPE_3BYTE_BGR), 4);
         byte[] jpeg = TestImages.withExifOrientation(TurboJpeg.encode(photo, 95).orElseThrow(), 6);
         ReducedImage upright = ImageCodec.decodeForInput(jpeg, ImageCodec.DEFAULT_MAX_PIXELS, 640, 640);
         assertThat(upright.factor()).isEqualTo(2);
@@ -181,51 +180,20 @@ class TurboJpegTest {
             BufferedImage upright = ImageCodec.decode(oriented);
             ReducedImage reduced = ImageCodec.decodeForInput(oriented, ImageCodec.DEFAULT_MAX_PIXELS, 640, 640);
             assertThat(reduced.factor()).as("orientation " + orientation).isEqualTo(2);
-            Box expected = whiteBlock(upright);
-            Box found = reduced.toImage(whiteBlock(reduced.pixels()));
+            Box expected = TestImages.brightBox(upright);
+            Box found = reduced.toImage(TestImages.brightBox(reduced.pixels()));
             // Exactly: a box one pixel off (the narrow pixel on the wrong side) fails.
             assertThat(found).as("orientation " + orientation).isEqualTo(expected);
         }
     }
 
-    /** The bounding box of the pixels brighter than mid-grey, in continuous pixel coordinates. */
-    private static Box whiteBlock(BufferedImage image) {
-        int x0 = Integer.MAX_VALUE;
-        int y0 = Integer.MAX_VALUE;
-        int x1 = -1;
-        int y1 = -1;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                if ((image.getRGB(x, y) & 0xff) > 128) {
-                    x0 = Math.min(x0, x);
-                    y0 = Math.min(y0, y);
-                    x1 = Math.max(x1, x + 1);
-                    y1 = Math.max(y1, y + 1);
-                }
-            }
-        }
-        return new Box(x0, y0, x1, y1);
-    }
-
     @Test
     void theSizeLimitIsTheImagesOwnNotTheReducedOnes() throws Exception {
-        byte[] jpeg = TurboJpeg.encode(enlarged(4), 90).orElseThrow();
+        byte[] jpeg = TurboJpeg.encode(TestImages.enlarged(photo(BufferedImage.TYPE_3BYTE_BGR), 4), 90).orElseThrow();
         ImageDecodeException e = catchThrowableOfType(ImageDecodeException.class,
                 () -> ImageCodec.decodeForInput(jpeg, 1804L * 1200 - 1, 640, 640));
         assertThat(e.tooLarge()).isTrue();
         assertThat(e.getMessage()).contains("1804x1200");
-    }
-
-    /** The sample photo enlarged {@code times} (bilinear), as a large camera frame of the same scene. */
-    private static BufferedImage enlarged(int times) {
-        BufferedImage source = photo(BufferedImage.TYPE_3BYTE_BGR);
-        BufferedImage large = new BufferedImage(source.getWidth() * times, source.getHeight() * times,
-                BufferedImage.TYPE_3BYTE_BGR);
-        var g = large.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(source, 0, 0, large.getWidth(), large.getHeight(), null);
-        g.dispose();
-        return large;
     }
 
     /** Each {@code n x n} block of the image as one pixel, their mean (the last block of a row or column partial). */

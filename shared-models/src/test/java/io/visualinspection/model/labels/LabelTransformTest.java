@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.visualinspection.model.Box;
 import io.visualinspection.model.labels.LabelTransform.Mirror;
+import io.visualinspection.model.testing.TestImages;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
@@ -48,7 +49,7 @@ class LabelTransformTest {
             for (Mirror mirror : Mirror.values()) {
                 LabelTransform t = new LabelTransform(degrees, mirror);
                 BufferedImage moved = transformed(image, t);
-                assertThat(whiteBox(moved)).as(t.toString())
+                assertThat(TestImages.brightBox(moved)).as(t.toString())
                         .isEqualTo(rounded(t.apply(BOX).toPixels(moved.getWidth(), moved.getHeight())));
             }
         }
@@ -80,24 +81,5 @@ class LabelTransformTest {
 
     private static Box rounded(Box b) {
         return new Box(Math.round(b.x0()), Math.round(b.y0()), Math.round(b.x1()), Math.round(b.y1()));
-    }
-
-    /** The pixel box [x0, y0, x1, y1] (exclusive ends) of the white pixels. */
-    private static Box whiteBox(BufferedImage image) {
-        int x0 = Integer.MAX_VALUE;
-        int y0 = Integer.MAX_VALUE;
-        int x1 = -1;
-        int y1 = -1;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                if ((image.getRGB(x, y) & 0xFFFFFF) == 0xFFFFFF) {
-                    x0 = Math.min(x0, x);
-                    y0 = Math.min(y0, y);
-                    x1 = Math.max(x1, x + 1);
-                    y1 = Math.max(y1, y + 1);
-                }
-            }
-        }
-        return new Box(x0, y0, x1, y1);
     }
 }

@@ -1,14 +1,52 @@
 package io.visualinspection.model.testing;
 
+import io.visualinspection.model.Box;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
 import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Image bytes for tests that need what ImageIO cannot write. */
+/** Images for tests: bytes that ImageIO cannot write, photos made larger, shapes found again. */
 public final class TestImages {
 
     private TestImages() {
+    }
+
+    /** The image enlarged {@code times} (bicubic), as a camera frame of the same scene at a higher resolution. */
+    public static BufferedImage enlarged(BufferedImage source, int times) {
+        BufferedImage large = new BufferedImage(source.getWidth() * times, source.getHeight() * times,
+                BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = large.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.drawImage(source, 0, 0, large.getWidth(), large.getHeight(), null);
+        g.dispose();
+        return large;
+    }
+
+    /**
+     * The pixel box [x0, y0, x1, y1] (exclusive ends) of the bright pixels, every channel above 128: a white shape
+     * on black, found again after the image was turned, scaled or JPEG-encoded.
+     */
+    public static Box brightBox(BufferedImage image) {
+        int x0 = Integer.MAX_VALUE;
+        int y0 = Integer.MAX_VALUE;
+        int x1 = -1;
+        int y1 = -1;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                if (((rgb >> 16) & 0xff) > 128 && ((rgb >> 8) & 0xff) > 128 && (rgb & 0xff) > 128) {
+                    x0 = Math.min(x0, x);
+                    y0 = Math.min(y0, y);
+                    x1 = Math.max(x1, x + 1);
+                    y1 = Math.max(y1, y + 1);
+                }
+            }
+        }
+        return new Box(x0, y0, x1, y1);
     }
 
     /** The JPEG with an EXIF APP1 segment (little-endian TIFF, one IFD entry: Orientation) after SOI. */
