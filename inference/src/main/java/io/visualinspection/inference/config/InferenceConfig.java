@@ -66,10 +66,10 @@ public interface InferenceConfig {
     Optional<Path> nativeLibraryDir();
 
     /**
-     * A JPEG at least twice as large as the model's input is decoded at a half, a quarter or an eighth of its size
-     * (libjpeg-turbo's scaled decoding), as small as it can be without the letterbox enlarging it; boxes are
-     * still in pixels of the image as uploaded. Off: every image is decoded whole and letterboxed from there
-     * (docs/inference.md).
+     * A JPEG at least twice as large as its letterbox into the model's input is decoded at a half, a quarter or
+     * an eighth of its size (libjpeg-turbo's scaled decoding), as small as it can be without the letterbox
+     * enlarging it; boxes are still in pixels of the image as uploaded. Off: every image is decoded whole and
+     * letterboxed from there (docs/inference.md).
      */
     @WithDefault("true")
     boolean reducedDecoding();
