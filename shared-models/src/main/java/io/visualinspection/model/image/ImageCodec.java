@@ -7,6 +7,7 @@ import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
 import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
+import io.visualinspection.model.yolo.Letterbox;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -57,37 +58,52 @@ public final class ImageCodec {
     }
 
     public static BufferedImage decode(byte[] bytes, long maxPixels) throws ImageDecodeException {
-        if (bytes == null || bytes.length == 0) {
-            throw new ImageDecodeException("the image is empty (0 bytes)", false, null);
-        }
-        if (TurboJpeg.available() && isJpeg(bytes)) {
-            var image = TurboJpeg.decode(bytes, (width, height) -> checkSize(width, height, maxPixels));
-            if (image.isPresent()) {
-                return Orientations.apply(image.get(), exifOrientation(bytes));
-            }
-        }
-        return decodeWithImageIo(bytes, maxPixels);
+        return decode(bytes, maxPixels, (width, height) -> 1).pixels();
     }
 
     /**
      * Decodes an image for a detector whose input is {@code inputWidth x inputHeight}, which letterboxes it: a JPEG
-     * at least twice as large as it will be letterboxed is decoded at a half, a quarter or an eighth of its size
-     * by libjpeg-turbo (the smallest of them still as large as the letterboxed image), since the letterbox would
+     * at least twice as large as its letterbox is decoded at a half, a quarter or an eighth of its size by
+     * libjpeg-turbo (the smallest of them still as large as the letterboxed image), since the letterbox would
      * shrink it anyway; anything else at its own size, as {@link #decode(byte[], long)} does. The pixel limit
      * applies to the image's own size.
      */
     public static ReducedImage decodeForInput(byte[] bytes, long maxPixels, int inputWidth, int inputHeight)
             throws ImageDecodeException {
-        if (bytes == null || bytes.length == 0 || !TurboJpeg.available() || !isJpeg(bytes)) {
-            return ReducedImage.full(decode(bytes, maxPixels));
+        return decode(bytes, maxPixels, (width, height) -> reductionFor(width, height, inputWidth, inputHeight));
+    }
+
+    /**
+     * The largest factor (8, 4, 2, else 1) that leaves the image at least as large as its letterbox into the
+     * input: the letterbox then still shrinks the reduced image (or copies it), never enlarges it. The same
+     * for either orientation, since the letterbox scales both sides alike.
+     */
+    public static int reductionFor(int width, int height, int inputWidth, int inputHeight) {
+        Letterbox letterbox = Letterbox.of(width, height, inputWidth, inputHeight);
+        for (int factor = 8; factor > 1; factor /= 2) {
+            if ((width + factor - 1) / factor >= letterbox.resizedWidth()
+                    && (height + factor - 1) / factor >= letterbox.resizedHeight()) {
+                return factor;
+            }
         }
-        int orientation = exifOrientation(bytes);
-        var reduced = TurboJpeg.decode(bytes, (width, height) -> checkSize(width, height, maxPixels),
-                (width, height) -> reductionFor(width, height, inputWidth, inputHeight));
-        if (reduced.isEmpty()) {
+        return 1;
+    }
+
+    /** A JPEG through libjpeg-turbo, reduced as {@code reduction} says, else whole through ImageIO; upright. */
+    private static ReducedImage decode(byte[] bytes, long maxPixels, TurboJpeg.Reduction reduction)
+            throws ImageDecodeException {
+        if (bytes == null || bytes.length == 0) {
+            throw new ImageDecodeException("the image is empty (0 bytes)", false, null);
+        }
+        if (!TurboJpeg.available() || !isJpeg(bytes)) {
             return ReducedImage.full(decodeWithImageIo(bytes, maxPixels));
         }
-        ReducedImage stored = reduced.get();
+        var decoded = TurboJpeg.decode(bytes, (width, height) -> checkSize(width, height, maxPixels), reduction);
+        if (decoded.isEmpty()) {
+            return ReducedImage.full(decodeWithImageIo(bytes, maxPixels));
+        }
+        ReducedImage stored = decoded.get();
+        int orientation = exifOrientation(bytes);
         int factor = stored.factor();
         // The narrower last pixel of a side that is not a multiple of the factor lies at the stored right and
         // bottom edges; where the orientation reverses an axis it comes first in the upright image.
@@ -100,23 +116,6 @@ public final class ImageCodec {
                 turned ? stored.height() : stored.width(), turned ? stored.width() : stored.height(),
                 turned ? (reversesY ? excessY : 0) : (reversesX ? excessX : 0),
                 turned ? (reversesX ? excessX : 0) : (reversesY ? excessY : 0));
-    }
-
-    /**
-     * The largest factor (8, 4, 2, else 1) that leaves the image at least as large as its letterbox into the
-     * input: the letterbox then still shrinks the reduced image (or copies it), never enlarges it. The same
-     * for either orientation, since the letterbox scales both sides alike.
-     */
-    public static int reductionFor(int width, int height, int inputWidth, int inputHeight) {
-        double scale = Math.min((double) inputWidth / width, (double) inputHeight / height);
-        for (int factor = 8; factor > 1; factor /= 2) {
-            int reducedWidth = (width + factor - 1) / factor;
-            int reducedHeight = (height + factor - 1) / factor;
-            if (reducedWidth >= Math.rint(width * scale) && reducedHeight >= Math.rint(height * scale)) {
-                return factor;
-            }
-        }
-        return 1;
     }
 
     /**

@@ -98,19 +98,13 @@ final class TurboJpeg {
 
     /**
      * The JPEG decoded into a {@code TYPE_3BYTE_BGR} image ({@code TYPE_BYTE_GRAY} for a grey JPEG), its header
-     * read first and its size passed to {@code sizeCheck}. Empty when TurboJPEG cannot read the header, the JPEG
-     * is CMYK or YCCK, or TurboJPEG reports anything while decoding, a recoverable warning included (truncated
-     * data, a corrupt segment): the JDK's codec then decodes it or says what is wrong, as it always has.
-     */
-    static Optional<BufferedImage> decode(byte[] jpeg, SizeCheck sizeCheck) throws ImageDecodeException {
-        return decode(jpeg, sizeCheck, (width, height) -> 1).map(ReducedImage::pixels);
-    }
-
-    /**
-     * The same, at {@code 1 / factor} of its size where {@code reduction} chooses a factor above 1: the scaled
-     * inverse DCT of libjpeg-turbo computes each reduced block from its coefficients (an average of the block's
-     * pixels, not a sampling of them), and skips the work of the full-size pixels. The result's size is that of
-     * the JPEG as stored (no EXIF orientation applied).
+     * read first and its size passed to {@code sizeCheck}, at {@code 1 / factor} of its size where {@code reduction}
+     * chooses a factor above 1: the scaled inverse DCT of libjpeg-turbo computes each reduced block from its
+     * coefficients (an average of the block's pixels, not a sampling of them) and skips the work of the full-size
+     * pixels. The result's size is that of the JPEG as stored (no EXIF orientation applied). Empty when TurboJPEG
+     * cannot read the header, the JPEG is CMYK or YCCK, or TurboJPEG reports anything while decoding, a recoverable
+     * warning included (truncated data, a corrupt segment): the JDK's codec then decodes it or says what is wrong,
+     * as it always has.
      */
     static Optional<ReducedImage> decode(byte[] jpeg, SizeCheck sizeCheck, Reduction reduction)
             throws ImageDecodeException {

@@ -55,7 +55,7 @@ class TurboJpegTest {
         assertThat(photos).isNotEmpty();
         for (Path photo : photos) {
             byte[] bytes = Files.readAllBytes(photo);
-            assertThat(TurboJpeg.decode(bytes, (w, h) -> { })).as(photo + " decodes cleanly with libjpeg-turbo").isPresent();
+            assertThat(TurboJpeg.decode(bytes, (w, h) -> { }, (w, h) -> 1)).as(photo + " decodes cleanly with libjpeg-turbo").isPresent();
             assertSamePixels(photo.toString(), ImageCodec.decode(bytes),
                     ImageCodec.decodeWithImageIo(bytes, ImageCodec.DEFAULT_MAX_PIXELS));
         }
@@ -106,7 +106,7 @@ class TurboJpegTest {
             declared[0] = w;
             declared[1] = h;
             throw new ImageDecodeException("refused", true, null);
-        }))).as("the size is checked before decoding").isNotNull();
+        }, (w, h) -> 1))).as("the size is checked before decoding").isNotNull();
         assertThat(declared).containsExactly(50_000, 50_000);
 
         ImageDecodeException e = catchThrowableOfType(ImageDecodeException.class, () -> ImageCodec.decode(jpeg));
@@ -118,7 +118,7 @@ class TurboJpegTest {
     void aJpegCutShortIsLeftToTheJdkCodecWhichDecodesWhatItHas() throws Exception {
         byte[] jpeg = TurboJpeg.encode(photo(BufferedImage.TYPE_3BYTE_BGR), 90).orElseThrow();
         byte[] cut = Arrays.copyOf(jpeg, jpeg.length * 2 / 3);
-        assertThat(TurboJpeg.decode(cut, (w, h) -> { })).as("a warning is not taken as a clean decode").isEmpty();
+        assertThat(TurboJpeg.decode(cut, (w, h) -> { }, (w, h) -> 1)).as("a warning is not taken as a clean decode").isEmpty();
 
         BufferedImage partial = ImageCodec.decode(cut);
         assertSamePixels("cut", partial, ImageCodec.decodeWithImageIo(cut, ImageCodec.DEFAULT_MAX_PIXELS));
