@@ -74,9 +74,9 @@ public final class ImageCodec {
     }
 
     /**
-     * The largest factor (8, 4, 2, else 1) that leaves the image at least as large as its letterbox into the
-     * input: the letterbox then still shrinks the reduced image (or copies it), never enlarges it. The same
-     * for either orientation, since the letterbox scales both sides alike.
+     * The largest factor (8, 4, 2, else 1) that leaves an image of this size (upright) at least as large as its
+     * letterbox into the input: the letterbox then still shrinks the reduced image (or copies it), never
+     * enlarges it.
      */
     public static int reductionFor(int width, int height, int inputWidth, int inputHeight) {
         Letterbox letterbox = Letterbox.of(width, height, inputWidth, inputHeight);
@@ -89,7 +89,10 @@ public final class ImageCodec {
         return 1;
     }
 
-    /** A JPEG through libjpeg-turbo, reduced as {@code reduction} says, else whole through ImageIO; upright. */
+    /**
+     * A JPEG through libjpeg-turbo, reduced as {@code reduction} says for its upright size, else whole through
+     * ImageIO; upright.
+     */
     private static ReducedImage decode(byte[] bytes, long maxPixels, TurboJpeg.Reduction reduction)
             throws ImageDecodeException {
         if (bytes == null || bytes.length == 0) {
@@ -98,12 +101,14 @@ public final class ImageCodec {
         if (!TurboJpeg.available() || !isJpeg(bytes)) {
             return ReducedImage.full(decodeWithImageIo(bytes, maxPixels));
         }
-        var decoded = TurboJpeg.decode(bytes, (width, height) -> checkSize(width, height, maxPixels), reduction);
+        int orientation = exifOrientation(bytes);
+        boolean turned = orientation >= 5 && orientation <= 8; // upright x from stored y, and y from x
+        var decoded = TurboJpeg.decode(bytes, (width, height) -> checkSize(width, height, maxPixels),
+                (width, height) -> turned ? reduction.factor(height, width) : reduction.factor(width, height));
         if (decoded.isEmpty()) {
             return ReducedImage.full(decodeWithImageIo(bytes, maxPixels));
         }
         ReducedImage stored = decoded.get();
-        int orientation = exifOrientation(bytes);
         int factor = stored.factor();
         // The narrower last pixel of a side that is not a multiple of the factor lies at the stored right and
         // bottom edges; where the orientation reverses an axis it comes first in the upright image.
@@ -111,7 +116,6 @@ public final class ImageCodec {
         int excessY = stored.pixels().getHeight() * factor - stored.height();
         boolean reversesX = orientation == 2 || orientation == 3 || orientation == 7 || orientation == 8;
         boolean reversesY = orientation == 3 || orientation == 4 || orientation == 6 || orientation == 7;
-        boolean turned = orientation >= 5 && orientation <= 8; // upright x from stored y, and y from x
         return new ReducedImage(Orientations.apply(stored.pixels(), orientation), factor,
                 turned ? stored.height() : stored.width(), turned ? stored.width() : stored.height(),
                 turned ? (reversesY ? excessY : 0) : (reversesX ? excessX : 0),

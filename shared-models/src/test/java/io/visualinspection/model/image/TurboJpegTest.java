@@ -188,6 +188,20 @@ class TurboJpegTest {
     }
 
     @Test
+    void theReductionIsJudgedOnTheUprightImageForAnInputThatIsNotSquare() throws Exception {
+        // Stored 1000 x 3000, shown 3000 x 1000 (EXIF 6); into 640 x 320 it is letterboxed to 640 x 213. A quarter,
+        // 750 x 250 upright, is the smallest reduction above that; judged on the stored size an eighth would pass
+        // (125 x 375 against 107 x 320) and leave the letterbox to enlarge 375 x 125 to 640 x 213.
+        byte[] jpeg = TestImages.withExifOrientation(TurboJpeg.encode(
+                new BufferedImage(1000, 3000, BufferedImage.TYPE_3BYTE_BGR), 90).orElseThrow(), 6);
+        ReducedImage upright = ImageCodec.decodeForInput(jpeg, ImageCodec.DEFAULT_MAX_PIXELS, 640, 320);
+        assertThat(upright.factor()).isEqualTo(4);
+        assertThat(upright.width()).isEqualTo(3000);
+        assertThat(upright.pixels().getWidth()).isEqualTo(750);
+        assertThat(upright.pixels().getHeight()).isEqualTo(250);
+    }
+
+    @Test
     void theSizeLimitIsTheImagesOwnNotTheReducedOnes() throws Exception {
         byte[] jpeg = TurboJpeg.encode(TestImages.enlarged(photo(BufferedImage.TYPE_3BYTE_BGR), 4), 90).orElseThrow();
         ImageDecodeException e = catchThrowableOfType(ImageDecodeException.class,
