@@ -102,24 +102,13 @@ public final class ImageCodec {
             return ReducedImage.full(decodeWithImageIo(bytes, maxPixels));
         }
         int orientation = exifOrientation(bytes);
-        boolean turned = orientation >= 5 && orientation <= 8; // upright x from stored y, and y from x
+        boolean turned = Orientations.swapsSides(orientation);
         var decoded = TurboJpeg.decode(bytes, (width, height) -> checkSize(width, height, maxPixels),
                 (width, height) -> turned ? reduction.factor(height, width) : reduction.factor(width, height));
         if (decoded.isEmpty()) {
             return ReducedImage.full(decodeWithImageIo(bytes, maxPixels));
         }
-        ReducedImage stored = decoded.get();
-        int factor = stored.factor();
-        // The narrower last pixel of a side that is not a multiple of the factor lies at the stored right and
-        // bottom edges; where the orientation reverses an axis it comes first in the upright image.
-        int excessX = stored.pixels().getWidth() * factor - stored.width();
-        int excessY = stored.pixels().getHeight() * factor - stored.height();
-        boolean reversesX = orientation == 2 || orientation == 3 || orientation == 7 || orientation == 8;
-        boolean reversesY = orientation == 3 || orientation == 4 || orientation == 6 || orientation == 7;
-        return new ReducedImage(Orientations.apply(stored.pixels(), orientation), factor,
-                turned ? stored.height() : stored.width(), turned ? stored.width() : stored.height(),
-                turned ? (reversesY ? excessY : 0) : (reversesX ? excessX : 0),
-                turned ? (reversesX ? excessX : 0) : (reversesY ? excessY : 0));
+        return Orientations.apply(decoded.get(), orientation);
     }
 
     /**

@@ -10,6 +10,29 @@ final class Orientations {
     private Orientations() {
     }
 
+    /** Whether the orientation (1..8) shows the stored width as the height: the upright image's sides swap. */
+    static boolean swapsSides(int tiff) {
+        return tiff >= 5 && tiff <= 8;
+    }
+
+    /**
+     * A reduced decoding turned upright, with the size and offsets of the upright image: the narrower last pixel of
+     * a stored side that is not a multiple of the factor lies at the stored right and bottom edges, and comes first
+     * in the upright image where the orientation reverses that axis.
+     */
+    static ReducedImage apply(ReducedImage stored, int tiff) {
+        int factor = stored.factor();
+        int excessX = stored.pixels().getWidth() * factor - stored.width();
+        int excessY = stored.pixels().getHeight() * factor - stored.height();
+        boolean reversesX = tiff == 2 || tiff == 3 || tiff == 7 || tiff == 8;
+        boolean reversesY = tiff == 3 || tiff == 4 || tiff == 6 || tiff == 7;
+        boolean swap = swapsSides(tiff); // upright x from stored y, and y from x
+        return new ReducedImage(apply(stored.pixels(), tiff), factor,
+                swap ? stored.height() : stored.width(), swap ? stored.width() : stored.height(),
+                swap ? (reversesY ? excessY : 0) : (reversesX ? excessX : 0),
+                swap ? (reversesX ? excessX : 0) : (reversesY ? excessY : 0));
+    }
+
     /** @param tiff the TIFF/EXIF orientation 1..8 */
     static BufferedImage apply(BufferedImage image, int tiff) {
         double w = image.getWidth();
@@ -28,7 +51,7 @@ final class Orientations {
         if (t == null) {
             return image;
         }
-        boolean swap = tiff >= 5;
+        boolean swap = swapsSides(tiff);
         int type = image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_3BYTE_BGR;
         BufferedImage out = new BufferedImage(swap ? image.getHeight() : image.getWidth(),
                 swap ? image.getWidth() : image.getHeight(), type);
