@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The backend's archive under concurrent inspections, and when its folder is unusable or full: no result is
- * lost or overwritten, every saved record has its images (and every saved image its record), and the line keeps
- * getting its answers while the archive fails, counted in {@code archive_failures_total}.
+ * The backend's archive under concurrent inspections, and when its folder is unusable, full or read-only: no
+ * result is lost or overwritten, every saved record has its images (and every saved image its record), and the
+ * line keeps getting its answers while the archive fails, counted in {@code archive_failures_total}.
  */
 @Order(3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -174,39 +174,79 @@ class ArchiveIT {
             Files.delete(LAB.archive);
             Files.move(moved, LAB.archive);
         }
-        assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
         double failures = archiveFailures("not_writable") - failuresBefore;
-        assertThat(failures).as("archive_failures_total{reason=not_writable}").isEqualTo(3);
-        // The history still has them, in memory.
+        assertAnsweredCountedAndResumed(replies, failures);
+        REPORT.put("not writable", Map.of("inspections answered", replies.size(), "failures counted", failures,
+                "archiving resumed", true));
+    }
+
+    @Test
+    @Order(4)
+    void aReadOnlyArchiveNeverFailsAnInspection() throws Exception {
+        awaitArchiveWritten();
+        Path mount = mountTmpfs("archive-read-only", "ro,size=1m", "a read-only archive");
+        Path moved = LAB.archive.resolveSibling("archive.moved");
+        double failuresBefore = archiveFailures("not_writable");
+        List<Http.Reply> replies = new ArrayList<>();
+        try {
+            Files.move(LAB.archive, moved);
+            Files.createSymbolicLink(LAB.archive, mount);
+            for (int i = 0; i < 3; i++) {
+                replies.add(inspect(i));
+            }
+            awaitArchiveWritten();
+        } finally {
+            Files.deleteIfExists(LAB.archive);
+            if (Files.exists(moved)) {
+                Files.move(moved, LAB.archive);
+            }
+            new ProcessBuilder("umount", mount.toString()).start().waitFor();
+        }
+        double failures = archiveFailures("not_writable") - failuresBefore;
+        assertAnsweredCountedAndResumed(replies, failures);
+        REPORT.put("read-only", Map.of("inspections answered", replies.size(), "failures counted", failures,
+                "archiving resumed", true));
+    }
+
+    /**
+     * Every inspection was answered while the archive could not be written, each counted once as
+     * {@code not_writable}, their images still served from memory; and the next inspection is archived again.
+     */
+    private static void assertAnsweredCountedAndResumed(List<Http.Reply> replies, double failures) throws IOException {
+        assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
+        assertThat(failures).as("archive_failures_total{reason=not_writable}").isEqualTo(replies.size());
         for (Http.Reply r : replies) {
             String id = r.json().get("inspection_id").asText();
             Http.Reply found = Http.get(LAB.backendUrl() + "/inspections/" + id + "/image").token(Lab.BACKEND_TOKEN)
                     .send();
             assertThat(found.status()).as(found.toString()).isEqualTo(200);
         }
-        // And archiving resumes by itself.
         Http.Reply next = inspect(1);
         assertThat(next.status()).isEqualTo(200);
         awaitArchiveWritten();
         assertThat(Archive.read(LAB.archive).records()).containsKey(next.json().get("inspection_id").asText());
-        REPORT.put("not writable", Map.of("inspections answered", replies.size(), "failures counted", failures,
-                "archiving resumed", true));
+    }
+
+    /** A tmpfs beside the archive with these mount options; the test is skipped where mount is not permitted. */
+    private static Path mountTmpfs(String name, String options, String what) throws IOException, InterruptedException {
+        Path mount = LAB.archive.resolveSibling(name);
+        Files.createDirectories(mount);
+        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", options, "tmpfs", mount.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        boolean mounted = p.waitFor() == 0;
+        Assumptions.assumeTrue(mounted, () -> {
+            System.out.println("SKIPPED: " + what + " needs a tmpfs; mount is not permitted here: " + out);
+            return "mount not permitted: " + out;
+        });
+        return mount;
     }
 
     @Test
     @Order(3)
     void aFullDiskNeverFailsAnInspectionNorLeavesHalfARecord() throws Exception {
         awaitArchiveWritten();
-        Path mount = LAB.archive.resolveSibling("archive-full");
-        Files.createDirectories(mount);
-        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", mount.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        boolean mounted = p.waitFor() == 0;
-        Assumptions.assumeTrue(mounted, () -> {
-            System.out.println("SKIPPED: a full disk needs a small tmpfs; mount is not permitted here: " + out);
-            return "mount not permitted: " + out;
-        });
+        Path mount = mountTmpfs("archive-full", "size=600k", "a full disk");
         Path moved = LAB.archive.resolveSibling("archive.moved");
         List<Http.Reply> replies = new ArrayList<>();
         double failuresBefore = archiveFailures("disk_full");
