@@ -3,8 +3,8 @@
 # starts camera emulator, inference and backend on this machine (the camera serving the benchmark images),
 # then runs `inspection-tools bench` for each figure and writes the JSON reports to target/benchmarks/; last, the
 # INT8 variant of the model (`inspection-tools quantize`) against the original and served.
-#   scripts/run-benchmarks.sh            all figures (about 50 minutes on 2 cores)
-#   scripts/run-benchmarks.sh --quick    start-up, latency and throughput only (about 10 minutes)
+#   scripts/run-benchmarks.sh            all figures (about 60 minutes on 2 cores)
+#   scripts/run-benchmarks.sh --quick    start-up, latency and throughput only (about 20 minutes)
 # Needs the build (./mvnw install -DskipTests). IMAGES= overrides the images (default: the seed photos in
 # ../shared/images/seed when present, else samples/images). Run on a quiet machine: figures are ratios
 # within one run, but a busy neighbour still skews them.
@@ -104,6 +104,19 @@ bench camera-c1 --target camera -n 300 -c 1 --warmup 20 --session-runs 100 \
 # The decision without the images (return_options without bits 4 and 8): no decoding, drawing or encoding.
 bench camera-c1-decision --target camera --return-options 115 -n 200 -c 1 --warmup 20 --session-runs 100
 bench camera-c4 --target camera -n 400 -c 4 --warmup 20 --session-runs 100
+
+# Steady state. The figures above come soon after the start, when the JVMs have not yet compiled the code that
+# runs once per request with their optimising compiler (that takes thousands of requests) and the steps around
+# session.run take about twice as long (docs/benchmarks.md, "Warm-up of the services' own code"). A line has
+# served that many inspections within its first hours, so the latency and throughput figures are measured again
+# after 2,000 inspections.
+echo
+echo "=== warm-up: 2,000 inspections at concurrency 2"
+"$JAVA" -jar tools/target/inspection-tools.jar bench --target camera -n 2000 -c 2 --warmup 0 --images "$IMAGES" \
+  --no-progress | grep -E 'requests at concurrency|client latency'
+bench inference-raw-c1-steady --target inference --raw-body -n 300 -c 1 --warmup 20 --session-runs 100
+bench camera-c1-steady --target camera -n 300 -c 1 --warmup 20 --session-runs 100
+bench camera-c4-steady --target camera -n 400 -c 4 --warmup 20 --session-runs 100
 if ! $QUICK; then
   # The backend's live heap (after a full collection) before and after soak-camera, beside its resident
   # memory: a leak shows there, whatever the collector does with the heap it has committed. Taken before
