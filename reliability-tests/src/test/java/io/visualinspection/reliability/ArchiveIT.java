@@ -184,23 +184,13 @@ class ArchiveIT {
     @Order(4)
     void aReadOnlyArchiveNeverFailsAnInspection() throws Exception {
         awaitArchiveWritten();
-        Path mount = mountTmpfs("archive-read-only", "ro,size=1m", "a read-only archive");
-        Path moved = LAB.archive.resolveSibling("archive.moved");
         double failuresBefore = archiveFailures("not_writable");
         List<Http.Reply> replies = new ArrayList<>();
-        try {
-            Files.move(LAB.archive, moved);
-            Files.createSymbolicLink(LAB.archive, mount);
+        try (TmpfsArchive ignored = new TmpfsArchive("archive-read-only", "ro,size=1m", "a read-only archive")) {
             for (int i = 0; i < 3; i++) {
                 replies.add(inspect(i));
             }
             awaitArchiveWritten();
-        } finally {
-            Files.deleteIfExists(LAB.archive);
-            if (Files.exists(moved)) {
-                Files.move(moved, LAB.archive);
-            }
-            new ProcessBuilder("umount", mount.toString()).start().waitFor();
         }
         double failures = archiveFailures("not_writable") - failuresBefore;
         assertAnsweredCountedAndResumed(replies, failures);
@@ -227,44 +217,59 @@ class ArchiveIT {
         assertThat(Archive.read(LAB.archive).records()).containsKey(next.json().get("inspection_id").asText());
     }
 
-    /** A tmpfs beside the archive with these mount options; the test is skipped where mount is not permitted. */
-    private static Path mountTmpfs(String name, String options, String what) throws IOException, InterruptedException {
-        Path mount = LAB.archive.resolveSibling(name);
-        Files.createDirectories(mount);
-        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", options, "tmpfs", mount.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        boolean mounted = p.waitFor() == 0;
-        Assumptions.assumeTrue(mounted, () -> {
-            System.out.println("SKIPPED: " + what + " needs a tmpfs; mount is not permitted here: " + out);
-            return "mount not permitted: " + out;
-        });
-        return mount;
+    /**
+     * The archive folder replaced, for one test, by a link to a tmpfs mounted beside it with these options; closing
+     * puts the folder back and unmounts. The test is skipped where mount is not permitted.
+     */
+    private static final class TmpfsArchive implements AutoCloseable {
+        final Path mount;
+        private final Path moved = LAB.archive.resolveSibling("archive.moved");
+
+        TmpfsArchive(String name, String options, String what) throws IOException, InterruptedException {
+            mount = LAB.archive.resolveSibling(name);
+            Files.createDirectories(mount);
+            Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", options, "tmpfs", mount.toString())
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            boolean mounted = p.waitFor() == 0;
+            Assumptions.assumeTrue(mounted, () -> {
+                System.out.println("SKIPPED: " + what + " needs a tmpfs; mount is not permitted here: " + out);
+                return "mount not permitted: " + out;
+            });
+            try {
+                Files.move(LAB.archive, moved);
+                Files.createSymbolicLink(LAB.archive, mount);
+            } catch (IOException e) {
+                close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+            if (Files.isSymbolicLink(LAB.archive)) {
+                Files.delete(LAB.archive);
+            }
+            if (Files.exists(moved)) {
+                Files.move(moved, LAB.archive);
+            }
+            new ProcessBuilder("umount", mount.toString()).start().waitFor();
+        }
     }
 
     @Test
     @Order(3)
     void aFullDiskNeverFailsAnInspectionNorLeavesHalfARecord() throws Exception {
         awaitArchiveWritten();
-        Path mount = mountTmpfs("archive-full", "size=600k", "a full disk");
-        Path moved = LAB.archive.resolveSibling("archive.moved");
         List<Http.Reply> replies = new ArrayList<>();
         double failuresBefore = archiveFailures("disk_full");
         Archive full;
-        try {
-            Files.move(LAB.archive, moved);
-            Files.createSymbolicLink(LAB.archive, mount);
+        try (TmpfsArchive archive = new TmpfsArchive("archive-full", "size=600k", "a full disk")) {
             for (int i = 0; i < 8; i++) {
                 replies.add(inspect(1 + 2 * (i % 2))); // uploads: chelsea (PNG, 200 KB) and coffee (PNG, 450 KB)
             }
             awaitArchiveWritten();
-            full = Archive.read(mount);
-        } finally {
-            Files.deleteIfExists(LAB.archive);
-            if (Files.exists(moved)) {
-                Files.move(moved, LAB.archive);
-            }
-            new ProcessBuilder("umount", mount.toString()).start().waitFor();
+            full = Archive.read(archive.mount);
         }
         assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
         double failures = archiveFailures("disk_full") - failuresBefore;
