@@ -161,7 +161,10 @@ public class InferenceService {
         return new DecodeOptions(score, iou, max);
     }
 
-    /** The image for this model: reduced in decoding where the configuration allows and the letterbox would shrink it. */
+    /**
+     * The image for this model: reduced in decoding where the configuration allows and the letterbox would shrink
+     * it.
+     */
     private ReducedImage decode(byte[] bytes, OnnxDetector model) {
         try {
             return config.reducedDecoding()

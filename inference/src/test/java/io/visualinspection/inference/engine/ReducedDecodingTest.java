@@ -28,7 +28,8 @@ class ReducedDecodingTest {
         try (OnnxDetector detector = OnnxDetector.load(MODEL, new EngineSettings(2, 1, "all", "cpu"))) {
             int compared = 0;
             for (String name : List.of("astronaut.png", "chelsea.png", "coffee.png")) {
-                BufferedImage frame = TestImages.enlarged(ImageCodec.decode(Files.readAllBytes(SampleData.image(name))), 3);
+                BufferedImage photo = ImageCodec.decode(Files.readAllBytes(SampleData.image(name)));
+                BufferedImage frame = TestImages.enlarged(photo, 3);
                 byte[] jpeg = ImageCodec.encodeJpeg(frame, 95);
 
                 ReducedImage reduced = ImageCodec.decodeForInput(jpeg, ImageCodec.DEFAULT_MAX_PIXELS,

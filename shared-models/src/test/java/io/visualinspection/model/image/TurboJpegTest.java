@@ -55,7 +55,8 @@ class TurboJpegTest {
         assertThat(photos).isNotEmpty();
         for (Path photo : photos) {
             byte[] bytes = Files.readAllBytes(photo);
-            assertThat(TurboJpeg.decode(bytes, (w, h) -> { }, (w, h) -> 1)).as(photo + " decodes cleanly with libjpeg-turbo").isPresent();
+            assertThat(TurboJpeg.decode(bytes, (w, h) -> { }, (w, h) -> 1))
+                    .as(photo + " decodes cleanly with libjpeg-turbo").isPresent();
             assertSamePixels(photo.toString(), ImageCodec.decode(bytes),
                     ImageCodec.decodeWithImageIo(bytes, ImageCodec.DEFAULT_MAX_PIXELS));
         }
@@ -118,7 +119,8 @@ class TurboJpegTest {
     void aJpegCutShortIsLeftToTheJdkCodecWhichDecodesWhatItHas() throws Exception {
         byte[] jpeg = TurboJpeg.encode(photo(BufferedImage.TYPE_3BYTE_BGR), 90).orElseThrow();
         byte[] cut = Arrays.copyOf(jpeg, jpeg.length * 2 / 3);
-        assertThat(TurboJpeg.decode(cut, (w, h) -> { }, (w, h) -> 1)).as("a warning is not taken as a clean decode").isEmpty();
+        assertThat(TurboJpeg.decode(cut, (w, h) -> { }, (w, h) -> 1))
+                .as("a warning is not taken as a clean decode").isEmpty();
 
         BufferedImage partial = ImageCodec.decode(cut);
         assertSamePixels("cut", partial, ImageCodec.decodeWithImageIo(cut, ImageCodec.DEFAULT_MAX_PIXELS));
