@@ -47,6 +47,10 @@ class BenchCommandTest {
         assertThat(json.get("succeeded").asInt()).isEqualTo(6);
         assertThat(json.get("stages").has("session")).isTrue();
         assertThat(json.get("stages").get("session").get("count").asInt()).isEqualTo(6);
+        JsonNode outside = json.get("stages").get("client_less_total");
+        assertThat(outside.get("count").asInt()).as("one per request").isEqualTo(6);
+        assertThat(outside.get("p50_ms").asDouble()).as("the HTTP exchange takes time, less than the detection")
+                .isPositive().isLessThan(json.get("stages").get("total").get("p50_ms").asDouble());
         assertThat(json.get("session_floor").get("p50_ms").asDouble()).isPositive();
         assertThat(json.get("session_floor").get("count").asInt()).as("every floor run, over all rounds").isEqualTo(3);
         assertThat(json.get("ratios").get("latency_p50_over_session_p50").asDouble()).isGreaterThan(0.5);

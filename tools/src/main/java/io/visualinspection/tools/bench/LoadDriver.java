@@ -66,6 +66,12 @@ public final class LoadDriver {
         }
     }
 
+    /**
+     * Per request, the client latency less the service's own {@code total}: what the HTTP exchange costs, apart
+     * from the detection's time, which moves with the machine far more.
+     */
+    public static final String CLIENT_LESS_TOTAL = "client_less_total";
+
     private static final int CONNECT_TIMEOUT_MS = 5000;
     /** Failed answers kept as examples for the report. */
     private static final int MAX_ERROR_SAMPLES = 5;
@@ -117,7 +123,13 @@ public final class LoadDriver {
                     double ms = (System.nanoTime() - start) / 1e6;
                     if (status == 200) {
                         latencies.add(ms);
-                        stages(body).forEach((k, v) -> stages.computeIfAbsent(k, x -> new ConcurrentLinkedQueue<>()).add(v));
+                        Map<String, Double> reported = stages(body);
+                        Double total = reported.get("total");
+                        if (total != null) {
+                            reported.put(CLIENT_LESS_TOTAL, ms - total);
+                        }
+                        reported.forEach((k, v) -> stages.computeIfAbsent(k, x -> new ConcurrentLinkedQueue<>())
+                                .add(v));
                     } else {
                         errors.merge(status, 1, Integer::sum);
                         if (samples.size() < MAX_ERROR_SAMPLES) {
