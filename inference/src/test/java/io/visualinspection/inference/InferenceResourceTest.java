@@ -1,13 +1,21 @@
 package io.visualinspection.inference;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +25,9 @@ import org.junit.jupiter.api.Test;
 /** The service's contract at its edges: listing, parameters, and what it answers to bad input. */
 @QuarkusTest
 class InferenceResourceTest {
+
+    @TestHTTPResource("/")
+    URL root;
 
     static final Path CAT = Path.of("../samples/images/chelsea.png");
 
@@ -36,8 +47,8 @@ class InferenceResourceTest {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         double below50 = value(metrics, "inference_detection_score_percent_bucket{class=\"cat\",model=\"yolov5s-coco\",le=\"50.0\"}");
         double below75 = value(metrics, "inference_detection_score_percent_bucket{class=\"cat\",model=\"yolov5s-coco\",le=\"75.0\"}");
-        org.assertj.core.api.Assertions.assertThat(below75).as("the cat scores 0.57").isGreaterThan(below50);
-        org.assertj.core.api.Assertions.assertThat(metrics).contains("inference_errors_total{kind=\"engine\"} 0.0");
+        assertThat(below75).as("the cat scores 0.57").isGreaterThan(below50);
+        assertThat(metrics).contains("inference_errors_total{kind=\"engine\"} 0.0");
     }
 
     static double value(String metrics, String series) {
@@ -144,6 +155,29 @@ class InferenceResourceTest {
         given().contentType("image/jpeg").body(new byte[20 * 1024 * 1024])
                 .when().post("/inference")
                 .then().statusCode(400);
+    }
+
+    /**
+     * A body of unknown length (chunked transfer encoding) is read whole before the detection, and refused with
+     * the same message once it passes the limit (Quarkus checks only a declared length).
+     */
+    @Test
+    void aBodySentInChunksIsDetectedAndOneOverTheLimitIs413SayingTheLimit() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        byte[] png = Files.readAllBytes(CAT);
+        HttpResponse<String> cat = client.send(chunked(png), HttpResponse.BodyHandlers.ofString());
+        assertThat(cat.statusCode()).isEqualTo(200);
+        assertThat(cat.body()).contains("\"cat\"").contains("\"image_width\":451");
+        HttpResponse<String> tooLarge = client.send(chunked(new byte[20 * 1024 * 1024 + 100_000]),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("sent in chunks")
+                .contains("over the limit of 20971520 bytes (quarkus.http.limits.max-body-size)");
+    }
+
+    private HttpRequest chunked(byte[] body) {
+        return HttpRequest.newBuilder(URI.create(root + "inference")).header("Content-Type", "image/png")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
     }
 
     static byte[] pngDeclaring(int width, int height) {

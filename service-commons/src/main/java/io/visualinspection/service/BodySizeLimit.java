@@ -40,15 +40,22 @@ public class BodySizeLimit {
             ctx.next();
             return;
         }
+        refuse(ctx, "the request body is " + length + " bytes", limit);
+    }
+
+    /**
+     * Answers 413 with the error body and closes the connection after it (the rest of the body is not read).
+     *
+     * @param what what is too large, e.g. "the request body is 25000000 bytes"
+     */
+    static void refuse(RoutingContext ctx, String what, long limit) {
         byte[] body;
         try {
             body = Json.mapper().writeValueAsBytes(new ErrorResponse(413, "Request Entity Too Large",
-                    "the request body is " + length + " bytes, over the limit of " + limit + " bytes (" + PROPERTY
-                            + ")"));
+                    what + ", over the limit of " + limit + " bytes (" + PROPERTY + ")"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an error record does not serialise", e);
         }
-        // The body is not read: close the connection after the answer instead of draining it.
         ctx.response().setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .putHeader(HttpHeaders.CONNECTION, "close")

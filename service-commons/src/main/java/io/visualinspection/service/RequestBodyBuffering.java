@@ -1,0 +1,91 @@
+package io.visualinspection.service;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Reads a request's whole body on the I/O thread, as it arrives, before Quarkus REST hands the request to a
+ * worker thread.
+ *
+ * <p>For a blocking resource method Quarkus REST otherwise reads the body on the worker through a stream that
+ * waits for the I/O thread at every chunk: for a camera image of about 100 kB those hand-overs cost about 1 ms of
+ * every request (docs/benchmarks.md). Given the body whole ({@link RoutingContext#setBody}), Quarkus REST reads it
+ * from memory. The resources read their bodies into memory whole anyway. A body declared larger than
+ * {@code quarkus.http.limits.max-body-size} has been refused before this route ({@link BodySizeLimit}); one sent
+ * in chunks is refused here as soon as it passes the limit, with the same error body. Requests without a body pass
+ * straight on. The operator UI excludes this bean: its servlets read the request themselves.
+ */
+@ApplicationScoped
+public class RequestBodyBuffering {
+
+    static final int AFTER_QUARKUS_LIMIT = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1;
+    private static final int CHUNKED_START_SIZE = 64 * 1024;
+
+    void install(@Observes Router router,
+            @ConfigProperty(name = BodySizeLimit.PROPERTY) Optional<MemorySize> limit) {
+        long max = limit.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        router.route().order(AFTER_QUARKUS_LIMIT).handler(ctx -> read(ctx, max));
+    }
+
+    static void read(RoutingContext ctx, long limit) {
+        HttpServerRequest request = ctx.request();
+        long declared = declaredLength(request);
+        if (declared == 0 || request.isEnded()) {
+            ctx.next();
+            return;
+        }
+        // A client that asked to be told before it sends the body (curl does above 1 MB) is told now; Quarkus REST
+        // would do it when it starts reading, which it no longer does.
+        if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+            ctx.response().writeContinue();
+        }
+        Buffer body = Buffer.buffer((int) Math.min(declared > 0 ? declared : CHUNKED_START_SIZE, Integer.MAX_VALUE));
+        boolean[] refused = {false};
+        request.handler(chunk -> {
+            if (refused[0]) {
+                return;
+            }
+            long received = body.length() + (long) chunk.length();
+            if (received > limit) {
+                refused[0] = true;
+                BodySizeLimit.refuse(ctx, "the request body (sent in chunks) has passed " + received + " bytes", limit);
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.exceptionHandler(e -> {
+            if (!refused[0] && !ctx.response().ended()) {
+                ctx.fail(e);
+            }
+        });
+        request.endHandler(v -> {
+            if (!refused[0]) {
+                ctx.setBody(body);
+                ctx.next();
+            }
+        });
+        request.resume();
+    }
+
+    /** The declared Content-Length; -1 for a body of unknown length (chunked), 0 for none. */
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            try {
+                return Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                return -1; // the HTTP codec refuses a malformed length itself
+            }
+        }
+        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null ? -1 : 0;
+    }
+}
