@@ -6,6 +6,7 @@ import io.visualinspection.model.ErrorResponse;
 import io.visualinspection.model.Json;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,18 +30,22 @@ public class BodySizeLimit {
     }
 
     static void check(RoutingContext ctx, long limit) {
-        String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        long length;
-        try {
-            length = declared == null ? -1 : Long.parseLong(declared.trim());
-        } catch (NumberFormatException e) {
-            length = -1; // the HTTP codec refuses a malformed length itself
-        }
+        long length = declaredLength(ctx.request());
         if (length <= limit) {
             ctx.next();
             return;
         }
         refuse(ctx, "the request body is " + length + " bytes", limit);
+    }
+
+    /** The request's Content-Length; -1 when it has none (or a malformed one, which the HTTP codec refuses). */
+    static long declaredLength(HttpServerRequest request) {
+        String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return declared == null ? -1 : Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /**

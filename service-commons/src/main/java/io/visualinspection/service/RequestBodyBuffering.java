@@ -38,8 +38,9 @@ public class RequestBodyBuffering {
 
     static void read(RoutingContext ctx, long limit) {
         HttpServerRequest request = ctx.request();
-        long declared = declaredLength(request);
-        if (declared == 0 || request.isEnded()) {
+        long declared = BodySizeLimit.declaredLength(request);
+        boolean chunked = declared < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+        if (declared <= 0 && !chunked || request.isEnded()) { // no body, or all of it read already
             ctx.next();
             return;
         }
@@ -48,7 +49,7 @@ public class RequestBodyBuffering {
         if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
             ctx.response().writeContinue();
         }
-        Buffer body = Buffer.buffer((int) Math.min(declared > 0 ? declared : CHUNKED_START_SIZE, Integer.MAX_VALUE));
+        Buffer body = Buffer.buffer((int) Math.min(chunked ? CHUNKED_START_SIZE : declared, Integer.MAX_VALUE));
         boolean[] refused = {false};
         request.handler(chunk -> {
             if (refused[0]) {
@@ -57,7 +58,8 @@ public class RequestBodyBuffering {
             long received = body.length() + (long) chunk.length();
             if (received > limit) {
                 refused[0] = true;
-                BodySizeLimit.refuse(ctx, "the request body (sent in chunks) has passed " + received + " bytes", limit);
+                BodySizeLimit.refuse(ctx, "the request body (sent in chunks) has passed " + received + " bytes",
+                        limit);
                 return;
             }
             body.appendBuffer(chunk);
@@ -74,18 +76,5 @@ public class RequestBodyBuffering {
             }
         });
         request.resume();
-    }
-
-    /** The declared Content-Length; -1 for a body of unknown length (chunked), 0 for none. */
-    private static long declaredLength(HttpServerRequest request) {
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null) {
-            try {
-                return Long.parseLong(length.trim());
-            } catch (NumberFormatException e) {
-                return -1; // the HTTP codec refuses a malformed length itself
-            }
-        }
-        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null ? -1 : 0;
     }
 }
