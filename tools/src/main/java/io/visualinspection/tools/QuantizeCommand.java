@@ -17,6 +17,7 @@ import io.visualinspection.tools.cli.Folders;
 import io.visualinspection.tools.cli.Progress;
 import io.visualinspection.tools.cli.ProgressOption;
 import io.visualinspection.tools.dataset.ImageFolder;
+import io.visualinspection.tools.quantize.CpuFeatures;
 import io.visualinspection.tools.quantize.DetectionAgreement;
 import io.visualinspection.tools.quantize.OnnxModel;
 import io.visualinspection.tools.quantize.QdqQuantizer;
@@ -83,6 +84,13 @@ class QuantizeCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     double minFound;
 
+    @Option(names = "--weight-bits", paramLabel = "7|8", defaultValue = "7",
+            description = "Bits of the weights (default: ${DEFAULT-VALUE}). 7 gives the same detections on every "
+                    + "x86 CPU; 8 is as accurate only on CPUs with VNNI (AVX512-VNNI or AVX-VNNI), where ONNX "
+                    + "Runtime's integer kernels add in 32 bits; elsewhere they add pairs of products in 16 bits, "
+                    + "which 8-bit weights overflow.")
+    int weightBits;
+
     @Option(names = "--session-runs", paramLabel = "N", defaultValue = "40",
             description = "session.run calls timed per model, in alternating rounds (default: ${DEFAULT-VALUE}; "
                     + "0 skips the timing).")
@@ -109,6 +117,9 @@ class QuantizeCommand implements Callable<Integer> {
         if (!(minFound >= 0 && minFound <= 1)) {
             throw new ParameterException(spec.commandLine(), "--min-found must be in 0..1, got " + minFound);
         }
+        if (weightBits != 7 && weightBits != 8) {
+            throw new ParameterException(spec.commandLine(), "--weight-bits must be 7 or 8, got " + weightBits);
+        }
         if (sessionRuns < 0) {
             throw new ParameterException(spec.commandLine(), "--session-runs must be 0 or more, got " + sessionRuns);
         }
@@ -131,12 +142,12 @@ class QuantizeCommand implements Callable<Integer> {
                 quantizer.convolutions());
         try (OnnxDetector original = OnnxDetector.load(modelDir, EngineSettings.defaults())) {
             String sourceName = original.manifest().name();
-            byte[] quantized = quantizer.quantize(calibrate(quantizer, original, calibration));
+            byte[] quantized = quantizer.quantize(calibrate(quantizer, original, calibration), weightBits);
             String newName = name != null ? name : sourceName + "-int8";
             writeFolder(newName, sourceName, calibration.size(), quantized);
-            out.printf("Calibrated on %d images of %s; wrote %s (%s, %.1f MB; the original %.1f MB)%n",
-                    calibration.size(), calibrationImages, output.resolve("model.onnx"), newName,
-                    quantized.length / 1e6, Files.size(sourceFile) / 1e6);
+            out.printf("Calibrated on %d images of %s; wrote %s (%s, weights on %d bits, %.1f MB; the original "
+                    + "%.1f MB)%n", calibration.size(), calibrationImages, output.resolve("model.onnx"), newName,
+                    weightBits, quantized.length / 1e6, Files.size(sourceFile) / 1e6);
 
             DetectionAgreement agreement;
             try (OnnxDetector int8 = OnnxDetector.load(output, EngineSettings.defaults())) {
@@ -148,6 +159,10 @@ class QuantizeCommand implements Callable<Integer> {
                         + "difference mean %.3f, max %.3f%n", agreement.meanIou(), agreement.minIou(),
                         agreement.meanScoreDifference(), agreement.maxScoreDifference());
                 agreement.disagreements().forEach(d -> out.println("  " + d));
+                if (weightBits == 8 && !CpuFeatures.vnni().orElse(true)) {
+                    out.println("This CPU has no VNNI: ONNX Runtime adds pairs of products in 16 bits here, which "
+                            + "8-bit weights can overflow; --weight-bits 7 avoids it.");
+                }
                 if (sessionRuns > 0) {
                     timeSessions(out, original, int8, timingInputs(original, comparison));
                 }
@@ -265,7 +280,8 @@ class QuantizeCommand implements Callable<Integer> {
         String description = manifest.path("description").asText("");
         manifest.put("name", newName);
         manifest.put("description", String.format(Locale.ROOT, "INT8 (static quantisation) of %s, calibrated on %d "
-                + "images%s", sourceName, images, description.isEmpty() ? "" : "; " + description));
+                + "images, weights on %d bits%s", sourceName, images, weightBits,
+                description.isEmpty() ? "" : "; " + description));
         try (Stream<Path> files = Files.list(modelDir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String fileName = f.getFileName().toString();

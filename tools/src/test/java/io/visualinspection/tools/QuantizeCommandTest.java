@@ -11,6 +11,7 @@ import io.visualinspection.tools.quantize.OnnxModel;
 import io.visualinspection.tools.quantize.TinyModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -45,12 +46,19 @@ class QuantizeCommandTest {
         assertThat(found).isGreaterThanOrEqualTo((int) Math.ceil(0.9 * reference));
 
         assertThat(Files.size(int8.resolve("model.onnx"))).isLessThan(Files.size(original.resolve("model.onnx")) / 2);
-        assertThat(OnnxModel.parse(Files.readAllBytes(int8.resolve("model.onnx"))).nodes())
-                .anyMatch(n -> n.opType().equals("QuantizeLinear"));
+        OnnxModel written = OnnxModel.parse(Files.readAllBytes(int8.resolve("model.onnx")));
+        assertThat(written.nodes()).anyMatch(n -> n.opType().equals("QuantizeLinear"));
+        // Weights on 7 bits by default: every convolution's largest weight per channel is 63 at most, and reaches it.
+        List<OnnxModel.Tensor> weights = written.initializers().values().stream()
+                .filter(t -> t.dataType() == OnnxModel.INT8 && t.dims().length == 4).toList();
+        assertThat(weights).hasSize(57);
+        assertThat(weights).allSatisfy(w -> assertThat(TinyModel.largestMagnitudePerChannel(w))
+                .allMatch(max -> max <= 63).contains(63));
         assertThat(int8.resolve("classes.txt")).hasSameTextualContentAs(original.resolve("classes.txt"));
         try (OnnxDetector detector = OnnxDetector.load(int8, EngineSettings.defaults())) {
             assertThat(detector.manifest().name()).isEqualTo("yolov5s-coco-int8");
-            assertThat(detector.manifest().description()).startsWith("INT8 (static quantisation) of yolov5s-coco");
+            assertThat(detector.manifest().description()).startsWith("INT8 (static quantisation) of yolov5s-coco")
+                    .contains("weights on 7 bits");
             assertThat(detector.classNames().size()).isEqualTo(80);
             Path photo;
             try (var photos = Files.list(seed)) {
@@ -102,6 +110,16 @@ class QuantizeCommandTest {
                 SampleData.images().toString(), "-o", model.toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertThat(r.err()).contains("--output must be another folder than --model-dir");
+    }
+
+    @Test
+    void weightsHaveSevenOrEightBits() {
+        ToolRun r = ToolRun.run("quantize", "--model-dir", SampleData.models().resolve("yolov5s-coco").toString(),
+                "--calibration-images", SampleData.images().toString(), "-o", dir.resolve("out").toString(),
+                "--weight-bits", "9");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("--weight-bits must be 7 or 8, got 9");
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 
     @Test

@@ -296,6 +296,22 @@ public final class OnnxModel {
                 throw new IllegalStateException("tensor " + name + " cannot be read: " + e.getMessage(), e);
             }
         }
+
+        /** The values of an 8-bit tensor (int8 or uint8) as written by {@link #of}: its raw data, one byte each. */
+        public byte[] bytes() {
+            if ((dataType != INT8 && dataType != UINT8) || external) {
+                throw new IllegalStateException("tensor " + name + " is not an 8-bit tensor stored in the model");
+            }
+            try {
+                UnknownFieldSet t = UnknownFieldSet.parseFrom(proto);
+                if (!t.hasField(TENSOR_RAW_DATA)) {
+                    throw new IllegalStateException("tensor " + name + " has no raw data");
+                }
+                return t.getField(TENSOR_RAW_DATA).getLengthDelimitedList().get(0).toByteArray();
+            } catch (IOException e) {
+                throw new IllegalStateException("tensor " + name + " cannot be read: " + e.getMessage(), e);
+            }
+        }
     }
 
     private static ByteString floatValueInfo(String name) {

@@ -24,8 +24,8 @@ import java.util.function.Consumer;
 
 /**
  * Static INT8 quantisation of a convolutional model in ONNX's QDQ form, as ONNX Runtime recommends for CNNs:
- * weights per output channel as symmetric int8, activations as uint8 with a scale and zero point from the
- * ranges seen on calibration images (min/max). Each quantised operator reads {@code DequantizeLinear} outputs
+ * weights per output channel as symmetric int8 (on 7 or 8 bits), activations as uint8 with a scale and zero point
+ * from the ranges seen on calibration images (min/max). Each quantised operator reads {@code DequantizeLinear} outputs
  * and writes into a {@code QuantizeLinear}; ONNX Runtime fuses these into its integer kernels (QLinearConv,
  * QLinearSigmoid, QLinearMul...), so the tensors between them stay 8-bit.
  *
@@ -172,8 +172,18 @@ public final class QdqQuantizer {
         }
     }
 
-    /** The quantised model, with the activations' ranges from a {@link #calibration()}. */
-    public byte[] quantize(Map<String, Range> measured) {
+    /**
+     * The quantised model, with the activations' ranges from a {@link #calibration()}.
+     *
+     * @param weightBits 8 for weights in -127..127; 7 for -63..63, which keeps ONNX Runtime's integer kernels exact on
+     *     CPUs without VNNI: there they add pairs of uint8 x int8 products in 16 bits (AVX2's {@code vpmaddubsw}),
+     *     which saturate when both products are large, and 7-bit weights leave such a pair within range
+     */
+    public byte[] quantize(Map<String, Range> measured, int weightBits) {
+        if (weightBits != 7 && weightBits != 8) {
+            throw new IllegalArgumentException("weights are quantised on 7 or 8 bits, not " + weightBits);
+        }
+        int weightLimit = (1 << (weightBits - 1)) - 1;
         Map<String, Range> ranges = new HashMap<>(measured);
         for (Node n : model.nodes()) {
             if (quantized.contains(n) && RANGE_KEEPING.contains(n.opType())) {
@@ -210,7 +220,7 @@ public final class QdqQuantizer {
                     inputs.set(i, dequantized);
                 }
                 if (n.opType().equals("Conv")) {
-                    quantizeWeights(n, inputs, ranges.get(n.inputs().get(0)).scale(), initializers, out);
+                    quantizeWeights(n, inputs, ranges.get(n.inputs().get(0)).scale(), weightLimit, initializers, out);
                 }
                 List<String> outputs = n.outputs().stream().map(o -> fresh(o + "/float")).toList();
                 out.add(n.withTensors(inputs, outputs));
@@ -232,9 +242,9 @@ public final class QdqQuantizer {
         return model.rewrite(out, initializers.values(), List.of());
     }
 
-    /** Per output channel, symmetric int8 weights; the bias as int32 on the scale input x weight. */
-    private void quantizeWeights(Node conv, List<String> inputs, double inputScale, Map<String, Tensor> initializers,
-            List<Node> out) {
+    /** Per output channel, symmetric weights in -limit..limit; the bias as int32 on the scale input x weight. */
+    private void quantizeWeights(Node conv, List<String> inputs, double inputScale, int limit,
+            Map<String, Tensor> initializers, List<Node> out) {
         Tensor w = model.initializers().get(conv.inputs().get(1));
         float[] weights = w.floats();
         int channels = (int) w.dims()[0];
@@ -246,9 +256,9 @@ public final class QdqQuantizer {
             for (int i = c * perChannel; i < (c + 1) * perChannel; i++) {
                 max = Math.max(max, Math.abs(weights[i]));
             }
-            scales[c] = max == 0 ? 1f : max / 127f;
+            scales[c] = max == 0 ? 1f : max / limit;
             for (int i = c * perChannel; i < (c + 1) * perChannel; i++) {
-                q[i] = (byte) Math.clamp(Math.round(weights[i] / scales[c]), -127, 127);
+                q[i] = (byte) Math.clamp(Math.round(weights[i] / scales[c]), -limit, limit);
             }
         }
         String name = w.name();

@@ -5,8 +5,10 @@ import com.google.protobuf.UnknownFieldSet;
 import io.visualinspection.tools.quantize.OnnxModel.Node;
 import io.visualinspection.tools.quantize.OnnxModel.Tensor;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Small ONNX models written field by field (onnx.proto numbers), for tests that need a model of a given shape:
@@ -90,5 +92,21 @@ public final class TinyModel {
         UnknownFieldSet.Field.Builder b = UnknownFieldSet.Field.newBuilder();
         values.forEach(b::addLengthDelimited);
         return b.build();
+    }
+
+    /** The largest |q| of each output channel (the first dimension) of an int8 weight tensor. */
+    public static Set<Integer> largestMagnitudePerChannel(Tensor weights) {
+        byte[] q = weights.bytes();
+        int channels = (int) weights.dims()[0];
+        int perChannel = q.length / channels;
+        Set<Integer> largest = new HashSet<>();
+        for (int c = 0; c < channels; c++) {
+            int max = 0;
+            for (int i = c * perChannel; i < (c + 1) * perChannel; i++) {
+                max = Math.max(max, Math.abs(q[i]));
+            }
+            largest.add(max);
+        }
+        return largest;
     }
 }
