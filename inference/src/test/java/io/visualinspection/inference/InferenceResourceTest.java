@@ -175,6 +175,28 @@ class InferenceResourceTest {
                 .contains("over the limit of 20971520 bytes (quarkus.http.limits.max-body-size)");
     }
 
+    /**
+     * A client that speaks HTTP/2 over plain HTTP (the JDK's HttpClient by default: it upgrades the connection on its
+     * first request) is served like one on HTTP/1.1, the image as the body and as a form.
+     */
+    @Test
+    void aClientOnHttp2IsServedTheSame() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpResponse<String> live = client.send(HttpRequest.newBuilder(URI.create(root + "q/health/live")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(live.statusCode()).isEqualTo(200);
+        byte[] png = Files.readAllBytes(CAT);
+        HttpResponse<String> cat = client.send(HttpRequest.newBuilder(URI.create(root + "inference"))
+                .header("Content-Type", "image/png").POST(HttpRequest.BodyPublishers.ofByteArray(png)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(cat.version()).as("upgraded on the first request").isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(cat.statusCode()).as(cat.body()).isEqualTo(200);
+        assertThat(cat.body()).contains("\"cat\"").contains("\"image_width\":451");
+        HttpResponse<String> chunkedCat = client.send(chunked(png), HttpResponse.BodyHandlers.ofString());
+        assertThat(chunkedCat.statusCode()).as(chunkedCat.body()).isEqualTo(200);
+        assertThat(chunkedCat.body()).contains("\"cat\"");
+    }
+
     private HttpRequest chunked(byte[] body) {
         return HttpRequest.newBuilder(URI.create(root + "inference")).header("Content-Type", "image/png")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();

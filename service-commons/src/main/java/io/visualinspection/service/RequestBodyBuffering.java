@@ -5,6 +5,7 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * from memory. The resources read their bodies into memory whole anyway. A body declared larger than
  * {@code quarkus.http.limits.max-body-size} has been refused before this route ({@link BodySizeLimit}); one sent
  * in chunks is refused here as soon as it passes the limit, with the same error body. Requests without a body pass
- * straight on. The operator UI excludes this bean: its servlets read the request themselves.
+ * straight on, and so do HTTP/2 requests, which Quarkus REST reads itself. The operator UI excludes this bean: its
+ * servlets read the request themselves.
  */
 @ApplicationScoped
 public class RequestBodyBuffering {
@@ -40,7 +42,10 @@ public class RequestBodyBuffering {
         HttpServerRequest request = ctx.request();
         long declared = BodySizeLimit.declaredLength(request);
         boolean chunked = declared < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
-        if (declared <= 0 && !chunked || request.isEnded()) { // no body, or all of it read already
+        // HTTP/2 (a client that upgrades a plain connection, as the JDK's HttpClient does) passes on too: Quarkus REST
+        // pauses every request it starts, and an HTTP/2 request read to its end refuses that ("Request has already
+        // been read"), where an HTTP/1 one does not mind.
+        if (declared <= 0 && !chunked || request.isEnded() || request.version() == HttpVersion.HTTP_2) {
             ctx.next();
             return;
         }
