@@ -177,7 +177,7 @@ class InferenceResourceTest {
 
     /**
      * A client that speaks HTTP/2 over plain HTTP (the JDK's HttpClient by default: it upgrades the connection on its
-     * first request) is served like one on HTTP/1.1, the image as the body and as a form.
+     * first request) is served like one on HTTP/1.1, the image as the body with its length declared and without.
      */
     @Test
     void aClientOnHttp2IsServedTheSame() throws Exception {

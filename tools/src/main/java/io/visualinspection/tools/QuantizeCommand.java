@@ -85,8 +85,8 @@ class QuantizeCommand implements Callable<Integer> {
     double minFound;
 
     @Option(names = "--weight-bits", paramLabel = "7|8", defaultValue = "7",
-            description = "Bits of the weights (default: ${DEFAULT-VALUE}). 7 gives the same detections on every "
-                    + "x86 CPU; 8 is as accurate only on CPUs with VNNI (AVX512-VNNI or AVX-VNNI), where ONNX "
+            description = "Bits of the weights (default: ${DEFAULT-VALUE}). With 7 a model is as accurate on a CPU "
+                    + "without VNNI as on one with it; 8 only on CPUs with VNNI (AVX512-VNNI or AVX-VNNI), where ONNX "
                     + "Runtime's integer kernels add in 32 bits; elsewhere they add pairs of products in 16 bits, "
                     + "which 8-bit weights overflow.")
     int weightBits;
@@ -117,8 +117,10 @@ class QuantizeCommand implements Callable<Integer> {
         if (!(minFound >= 0 && minFound <= 1)) {
             throw new ParameterException(spec.commandLine(), "--min-found must be in 0..1, got " + minFound);
         }
-        if (weightBits != 7 && weightBits != 8) {
-            throw new ParameterException(spec.commandLine(), "--weight-bits must be 7 or 8, got " + weightBits);
+        try {
+            QdqQuantizer.checkWeightBits(weightBits); // before the calibration, not after it
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--weight-bits: " + e.getMessage());
         }
         if (sessionRuns < 0) {
             throw new ParameterException(spec.commandLine(), "--session-runs must be 0 or more, got " + sessionRuns);

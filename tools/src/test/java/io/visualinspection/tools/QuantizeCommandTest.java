@@ -118,7 +118,7 @@ class QuantizeCommandTest {
                 "--calibration-images", SampleData.images().toString(), "-o", dir.resolve("out").toString(),
                 "--weight-bits", "9");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).contains("--weight-bits must be 7 or 8, got 9");
+        assertThat(r.err()).contains("--weight-bits: weights are quantised on 7 or 8 bits, not 9");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 

@@ -32,7 +32,8 @@ public final class CpuFeatures {
         }
         try (Stream<String> lines = Files.lines(cpuinfo)) {
             return lines.filter(l -> l.startsWith("flags")).findFirst()
-                    .map(l -> Arrays.stream(l.substring(l.indexOf(':') + 1).trim().split("\\s+")).anyMatch(VNNI::contains));
+                    .map(l -> Arrays.stream(l.substring(l.indexOf(':') + 1).trim().split("\\s+"))
+                            .anyMatch(VNNI::contains));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

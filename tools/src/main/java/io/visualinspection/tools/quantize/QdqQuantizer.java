@@ -180,9 +180,7 @@ public final class QdqQuantizer {
      *     which saturate when both products are large, and 7-bit weights leave such a pair within range
      */
     public byte[] quantize(Map<String, Range> measured, int weightBits) {
-        if (weightBits != 7 && weightBits != 8) {
-            throw new IllegalArgumentException("weights are quantised on 7 or 8 bits, not " + weightBits);
-        }
+        checkWeightBits(weightBits);
         int weightLimit = (1 << (weightBits - 1)) - 1;
         Map<String, Range> ranges = new HashMap<>(measured);
         for (Node n : model.nodes()) {
@@ -240,6 +238,13 @@ public final class QdqQuantizer {
         out.forEach(n -> used.addAll(n.inputs()));
         initializers.keySet().retainAll(used);
         return model.rewrite(out, initializers.values(), List.of());
+    }
+
+    /** IllegalArgumentException unless weights can be quantised on this many bits (7 or 8). */
+    public static void checkWeightBits(int weightBits) {
+        if (weightBits != 7 && weightBits != 8) {
+            throw new IllegalArgumentException("weights are quantised on 7 or 8 bits, not " + weightBits);
+        }
     }
 
     /** Per output channel, symmetric weights in -limit..limit; the bias as int32 on the scale input x weight. */
