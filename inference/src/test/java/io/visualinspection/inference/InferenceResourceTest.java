@@ -177,7 +177,8 @@ class InferenceResourceTest {
 
     /**
      * A client that speaks HTTP/2 over plain HTTP (the JDK's HttpClient by default: it upgrades the connection on its
-     * first request) is served like one on HTTP/1.1, the image as the body with its length declared and without.
+     * first request) is served like one on HTTP/1.1, the image as the body with its length declared and without, and
+     * told the same when its body is over the limit.
      */
     @Test
     void aClientOnHttp2IsServedTheSame() throws Exception {
@@ -195,6 +196,13 @@ class InferenceResourceTest {
         HttpResponse<String> chunkedCat = client.send(chunked(png), HttpResponse.BodyHandlers.ofString());
         assertThat(chunkedCat.statusCode()).as(chunkedCat.body()).isEqualTo(200);
         assertThat(chunkedCat.body()).contains("\"cat\"");
+        HttpResponse<String> tooLarge = client.send(HttpRequest.newBuilder(URI.create(root + "inference"))
+                .header("Content-Type", "image/png")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[20 * 1024 * 1024 + 1])).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLarge.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("the request body is 20971521 bytes, over the limit of 20971520 bytes");
     }
 
     private HttpRequest chunked(byte[] body) {

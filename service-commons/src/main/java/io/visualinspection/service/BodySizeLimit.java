@@ -7,6 +7,8 @@ import io.visualinspection.model.Json;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +51,7 @@ public class BodySizeLimit {
     }
 
     /**
-     * Answers 413 with the error body and closes the connection after it (the rest of the body is not read).
+     * Answers 413 with the error body; the rest of the body is not read.
      *
      * @param what what is too large, e.g. "the request body is 25000000 bytes"
      */
@@ -61,9 +63,13 @@ public class BodySizeLimit {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an error record does not serialise", e);
         }
-        ctx.response().setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(Buffer.buffer(body));
+        HttpServerResponse response = ctx.response().setStatusCode(413)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+        // On HTTP/1 the unread rest of the body would be taken for the next request, so the connection ends. HTTP/2
+        // forbids the header (clients fail the whole answer as a protocol error); there only the stream ends.
+        if (ctx.request().version() != HttpVersion.HTTP_2) {
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        response.end(Buffer.buffer(body));
     }
 }
