@@ -2,14 +2,10 @@ package io.visualinspection.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.Router;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,23 +14,20 @@ import org.junit.jupiter.api.Test;
 class BodySizeLimitTest {
 
     private static final long LIMIT = 1_000_000;
-    private static Vertx vertx;
-    private static HttpServer server;
+    private static RouterServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        vertx = Vertx.vertx();
-        Router router = Router.router(vertx);
-        router.route().order(-3).handler(ctx -> BodySizeLimit.check(ctx, LIMIT));
-        router.route().order(-2).handler(ctx -> ctx.request().body()
-                .onSuccess(body -> ctx.response().end("bytes=" + body.length())));
-        server = vertx.createHttpServer().requestHandler(router).listen(0).toCompletionStage().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
+        server = RouterServer.start(router -> {
+            router.route().order(-3).handler(ctx -> BodySizeLimit.check(ctx, LIMIT));
+            router.route().order(-2).handler(ctx -> ctx.request().body()
+                    .onSuccess(body -> ctx.response().end("bytes=" + body.length())));
+        });
     }
 
     @AfterAll
     static void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        server.close();
     }
 
     @Test
@@ -67,6 +60,6 @@ class BodySizeLimitTest {
     }
 
     private static URI uri() {
-        return URI.create("http://127.0.0.1:" + server.actualPort() + "/upload");
+        return server.uri("/upload");
     }
 }

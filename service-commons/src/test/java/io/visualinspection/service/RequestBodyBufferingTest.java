@@ -2,10 +2,7 @@ package io.visualinspection.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.Router;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,29 +26,26 @@ import org.junit.jupiter.api.Test;
 class RequestBodyBufferingTest {
 
     private static final long LIMIT = 1_000_000;
-    private static Vertx vertx;
-    private static HttpServer server;
+    private static RouterServer server;
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void start() throws Exception {
-        vertx = Vertx.vertx();
-        Router router = Router.router(vertx);
-        router.route().order(RequestBodyBuffering.AFTER_QUARKUS_LIMIT)
-                .handler(ctx -> RequestBodyBuffering.read(ctx, LIMIT));
-        // Answers what the next route found: whether the request had ended, and the body it was given.
-        router.route().order(RequestBodyBuffering.AFTER_QUARKUS_LIMIT + 1).handler(ctx -> {
-            Buffer body = ctx.body().buffer();
-            ctx.response().end("ended=" + ctx.request().isEnded() + " bytes="
-                    + (body == null ? "none" : body.length() + " crc=" + crc(body.getBytes())));
+        server = RouterServer.start(router -> {
+            router.route().order(RequestBodyBuffering.AFTER_QUARKUS_LIMIT)
+                    .handler(ctx -> RequestBodyBuffering.read(ctx, LIMIT));
+            // Answers what the next route found: whether the request had ended, and the body it was given.
+            router.route().order(RequestBodyBuffering.AFTER_QUARKUS_LIMIT + 1).handler(ctx -> {
+                Buffer body = ctx.body().buffer();
+                ctx.response().end("ended=" + ctx.request().isEnded() + " bytes="
+                        + (body == null ? "none" : body.length() + " crc=" + crc(body.getBytes())));
+            });
         });
-        server = vertx.createHttpServer().requestHandler(router).listen(0).toCompletionStage().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        server.close();
     }
 
     @Test
@@ -116,7 +109,7 @@ class RequestBodyBufferingTest {
     @Test
     void aClientThatWaitsForContinueIsToldToSend() throws Exception {
         byte[] image = randomBytes(50_000);
-        try (Socket socket = new Socket("127.0.0.1", server.actualPort())) {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(5_000);
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
@@ -139,7 +132,7 @@ class RequestBodyBufferingTest {
     }
 
     private static URI uri() {
-        return URI.create("http://127.0.0.1:" + server.actualPort() + "/upload");
+        return server.uri("/upload");
     }
 
     private static byte[] randomBytes(int n) {
