@@ -33,7 +33,8 @@ class BodySizeLimitTest {
     @Test
     void onHttp1TheAnswerSaysTheLimitAndTheConnectionCloses() throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpResponse<String> answer = client.send(post(new byte[(int) LIMIT + 1]), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = client.send(post(new byte[(int) LIMIT + 1]),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(413);
         assertThat(answer.body()).contains("the request body is 1000001 bytes, over the limit of 1000000 bytes");
         assertThat(answer.headers().firstValue("connection")).as("the unread body must not be taken for a request")
@@ -45,7 +46,8 @@ class BodySizeLimitTest {
     void onHttp2TheAnswerSaysTheLimitAndTheConnectionServesOn() throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
         client.send(HttpRequest.newBuilder(uri()).GET().build(), HttpResponse.BodyHandlers.ofString()); // upgrades
-        HttpResponse<String> answer = client.send(post(new byte[(int) LIMIT + 1]), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = client.send(post(new byte[(int) LIMIT + 1]),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(answer.version()).isEqualTo(HttpClient.Version.HTTP_2);
         assertThat(answer.statusCode()).isEqualTo(413);
         assertThat(answer.body()).contains("the request body is 1000001 bytes, over the limit of 1000000 bytes");
