@@ -187,22 +187,23 @@ class InferenceResourceTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(live.statusCode()).isEqualTo(200);
         byte[] png = Files.readAllBytes(CAT);
-        HttpResponse<String> cat = client.send(HttpRequest.newBuilder(URI.create(root + "inference"))
-                .header("Content-Type", "image/png").POST(HttpRequest.BodyPublishers.ofByteArray(png)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> cat = client.send(whole(png), HttpResponse.BodyHandlers.ofString());
         assertThat(cat.version()).as("upgraded on the first request").isEqualTo(HttpClient.Version.HTTP_2);
         assertThat(cat.statusCode()).as(cat.body()).isEqualTo(200);
         assertThat(cat.body()).contains("\"cat\"").contains("\"image_width\":451");
         HttpResponse<String> chunkedCat = client.send(chunked(png), HttpResponse.BodyHandlers.ofString());
         assertThat(chunkedCat.statusCode()).as(chunkedCat.body()).isEqualTo(200);
         assertThat(chunkedCat.body()).contains("\"cat\"");
-        HttpResponse<String> tooLarge = client.send(HttpRequest.newBuilder(URI.create(root + "inference"))
-                .header("Content-Type", "image/png")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[20 * 1024 * 1024 + 1])).build(),
+        HttpResponse<String> tooLarge = client.send(whole(new byte[20 * 1024 * 1024 + 1]),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(tooLarge.version()).isEqualTo(HttpClient.Version.HTTP_2);
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(tooLarge.body()).contains("the request body is 20971521 bytes, over the limit of 20971520 bytes");
+    }
+
+    private HttpRequest whole(byte[] body) {
+        return HttpRequest.newBuilder(URI.create(root + "inference")).header("Content-Type", "image/png")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 
     private HttpRequest chunked(byte[] body) {

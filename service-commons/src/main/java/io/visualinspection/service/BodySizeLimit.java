@@ -25,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BodySizeLimit {
 
     static final String PROPERTY = "quarkus.http.limits.max-body-size";
-    private static final int BEFORE_QUARKUS_LIMIT = -3;
+    static final int BEFORE_QUARKUS_LIMIT = -3;
 
     void install(@Observes Router router, @ConfigProperty(name = PROPERTY) Optional<MemorySize> limit) {
         limit.ifPresent(l -> router.route().order(BEFORE_QUARKUS_LIMIT).handler(ctx -> check(ctx, l.asLongValue())));

@@ -19,8 +19,8 @@ class BodySizeLimitTest {
     @BeforeAll
     static void start() throws Exception {
         server = RouterServer.start(router -> {
-            router.route().order(-3).handler(ctx -> BodySizeLimit.check(ctx, LIMIT));
-            router.route().order(-2).handler(ctx -> ctx.request().body()
+            router.route().order(BodySizeLimit.BEFORE_QUARKUS_LIMIT).handler(ctx -> BodySizeLimit.check(ctx, LIMIT));
+            router.route().order(BodySizeLimit.BEFORE_QUARKUS_LIMIT + 1).handler(ctx -> ctx.request().body()
                     .onSuccess(body -> ctx.response().end("bytes=" + body.length())));
         });
     }
