@@ -257,4 +257,32 @@ class InspectionResourceTest {
                 .when().get("/main")
                 .then().statusCode(200).body("decision", equalTo(true)).body("reason", nullValue());
     }
+
+    /** A misspelt name would otherwise be left out: the photo checked against the default pattern, and passed. */
+    @Test
+    void aParameterTheEndpointDoesNotTakeIsRefusedBeforeAnythingIsInspected() {
+        int before = given().when().get("/inspections?limit=1").then().statusCode(200).extract().path("total");
+        given().when().get("/main/with-camera?patern_key=demo-cat&return_options=1")
+                .then().statusCode(400)
+                .body("message", matchesPattern("unknown parameter 'patern_key' for GET /main/with-camera; known: "
+                        + "\\[acquisition_mode, .*, pattern_key, .*, roi_top, rotation_angle, rotation_expand, "
+                        + "score_threshold, serial_number, strict, subnet_mask, timeout_ms, transmission_type\\] "
+                        + "\\(backend.inspection.unknown-parameters=ignore leaves such names out\\)"));
+        given().multiPart("image", SampleData.image("chelsea.png").toFile(), "image/png")
+                .multiPart("min_scor", "0.9")
+                .when().post("/main?return_options=1")
+                .then().statusCode(400)
+                .body("message", containsString("unknown parameter 'min_scor' for POST /main; known: [iou_threshold, "
+                        + "max_detections, min_score, model, pattern_key, return_options, score_threshold, strict]"));
+        given().multiPart("image", SampleData.image("chelsea.png").toFile(), "image/png")
+                .when().get("/main?rotation_angle=90&quality=80")
+                .then().statusCode(400)
+                .body("message", containsString("unknown parameters 'rotation_angle', 'quality' for GET /main;"));
+        given().when().get("/inspections?since=yesterday&limit=1")
+                .then().statusCode(400)
+                .body("message", containsString("unknown parameter 'since' for GET /inspections; known: "
+                        + "[decision, limit, offset]"));
+        int after = given().when().get("/inspections?limit=1").then().statusCode(200).extract().path("total");
+        assertThat(after).isEqualTo(before);
+    }
 }

@@ -7,6 +7,7 @@ import io.visualinspection.backend.service.InspectionOptions;
 import io.visualinspection.backend.service.InspectionService;
 import io.visualinspection.model.camera.CameraParameters;
 import io.visualinspection.model.camera.ImageParameters;
+import io.visualinspection.model.camera.ParameterSource;
 import io.visualinspection.model.camera.QueryParameters;
 import io.visualinspection.service.ImageUpload;
 import jakarta.ws.rs.BadRequestException;
@@ -19,7 +20,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -46,7 +49,8 @@ public class InspectionResource {
             description = "Query: camera parameters (serial_number, ip_address, timeout_ms, exposure_time_microseconds, "
                     + "convert_to_format, ...), image parameters (format, quality, rotation_angle, rotation_expand, "
                     + "roi_*), pattern_key, min_score (0..1, default 0.5), strict, return_options (bitmask, default "
-                    + "127: 1 decision, 2 pattern, 4 image, 8 drawn image, 16 boxes, 32 class ids, 64 scores).")
+                    + "127: 1 decision, 2 pattern, 4 image, 8 drawn image, 16 boxes, 32 class ids, 64 scores). A "
+                    + "name it does not take is refused with 400 (backend.inspection.unknown-parameters).")
     @APIResponse(responseCode = "200", description = "The inspection, fields as selected by return_options",
             content = @Content(mediaType = "application/json", examples = {
                     @ExampleObject(name = "all (return_options=127)", value = ApiExamples.INSPECTION),
@@ -68,15 +72,17 @@ public class InspectionResource {
                     value = ApiExamples.CAMERA_TIMEOUT)))
     public Map<String, Object> withCamera(@Context UriInfo uri) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
-        InspectionOptions options = RequestParameters.options(query::getFirst, config);
+        ParameterSource params = new ParameterSource(query.keySet(), query::getFirst);
+        InspectionOptions options = RequestParameters.options(params, config);
         CameraParameters camera;
         ImageParameters image;
         try {
-            camera = QueryParameters.camera(query::getFirst);
-            image = QueryParameters.image(query::getFirst);
+            camera = QueryParameters.camera(params);
+            image = QueryParameters.image(params);
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
+        RequestParameters.refuseUnread(params, "GET /main/with-camera", config);
         Inspection inspection = inspections.inspectWithCamera(camera, image, options);
         return InspectionResponseMapper.toResponse(inspection, options);
     }
@@ -86,7 +92,7 @@ public class InspectionResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Inspect an uploaded image",
             description = "Multipart field `image`; pattern_key, min_score, strict and return_options as form "
-                    + "fields or query parameters.")
+                    + "fields or query parameters; other names are refused with 400.")
     @APIResponse(responseCode = "200", description = "The inspection, fields as selected by return_options",
             content = @Content(mediaType = "application/json", examples = {
                     @ExampleObject(name = "all (return_options=127)", value = ApiExamples.INSPECTION),
@@ -107,7 +113,7 @@ public class InspectionResource {
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "camera timeout",
                     value = ApiExamples.CAMERA_TIMEOUT)))
     public Map<String, Object> upload(ImageUpload upload, @Context UriInfo uri) {
-        return inspectUpload(upload, uri);
+        return inspectUpload(upload, uri, "POST /main");
     }
 
     /** The ancestor took the upload as a GET with a multipart body; line controllers written for it still do. */
@@ -116,13 +122,17 @@ public class InspectionResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Inspect an uploaded image (ancestor-compatible GET with a multipart body)")
     public Map<String, Object> uploadWithGet(ImageUpload upload, @Context UriInfo uri) {
-        return inspectUpload(upload, uri);
+        return inspectUpload(upload, uri, "GET /main");
     }
 
-    private Map<String, Object> inspectUpload(ImageUpload upload, UriInfo uri) {
+    private Map<String, Object> inspectUpload(ImageUpload upload, UriInfo uri, String endpoint) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
-        InspectionOptions options = RequestParameters.options(
-                RequestParameters.firstOf(upload.fields()::get, query::getFirst), config);
+        Set<String> given = new LinkedHashSet<>(upload.fields().keySet());
+        given.addAll(query.keySet());
+        ParameterSource params = new ParameterSource(given,
+                RequestParameters.firstOf(upload.fields()::get, query::getFirst));
+        InspectionOptions options = RequestParameters.options(params, config);
+        RequestParameters.refuseUnread(params, endpoint, config);
         Inspection inspection = inspections.inspectImage(upload.image(), options);
         return InspectionResponseMapper.toResponse(inspection, options);
     }

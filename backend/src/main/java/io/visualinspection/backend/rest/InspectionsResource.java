@@ -1,6 +1,7 @@
 package io.visualinspection.backend.rest;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.visualinspection.backend.config.BackendConfig;
 import io.visualinspection.backend.service.InspectionArchive;
 import io.visualinspection.backend.service.InspectionHistory;
 import io.visualinspection.backend.service.InspectionIds;
@@ -15,9 +16,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -34,8 +38,11 @@ public class InspectionsResource {
     private final InspectionHistory history;
     private final InspectionArchive archive;
     private final MeterRegistry meters;
+    private final BackendConfig config;
 
-    InspectionsResource(InspectionHistory history, InspectionArchive archive, MeterRegistry meters) {
+    InspectionsResource(InspectionHistory history, InspectionArchive archive, MeterRegistry meters,
+            BackendConfig config) {
+        this.config = config;
         this.history = history;
         this.archive = archive;
         this.meters = meters;
@@ -50,7 +57,8 @@ public class InspectionsResource {
                     + "operator's verdict. limit 1..500 (default 50), offset >= 0.")
     public InspectionHistory.Page list(@QueryParam("limit") @DefaultValue("50") String limit,
             @QueryParam("offset") @DefaultValue("0") String offset,
-            @QueryParam("decision") @DefaultValue("all") String decision) {
+            @QueryParam("decision") @DefaultValue("all") String decision, @Context UriInfo uri) {
+        RequestParameters.refuseOthers(uri, List.of("limit", "offset", "decision"), "GET /inspections", config);
         int l = intParam("limit", limit, 1, MAX_LIMIT);
         int o = intParam("offset", offset, 0, Integer.MAX_VALUE);
         return history.page(filter(decision), o, l);

@@ -1,12 +1,17 @@
 package io.visualinspection.backend.rest;
 
 import io.visualinspection.backend.config.BackendConfig;
+import io.visualinspection.backend.config.BackendConfig.Inspection.UnknownParameters;
 import io.visualinspection.backend.service.InspectionOptions;
+import io.visualinspection.model.camera.ParameterSource;
 import io.visualinspection.model.camera.QueryParameters;
 import io.visualinspection.model.manifest.ModelManifest;
 import io.visualinspection.model.manifest.ModelParameter;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -28,6 +33,28 @@ final class RequestParameters {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
+    }
+
+    /**
+     * Refuses with 400 the parameters the endpoint was given and did not read, unless the line is set to ignore
+     * them ({@code backend.inspection.unknown-parameters}). Called after everything the endpoint takes is read.
+     *
+     * @param endpoint e.g. "GET /main/with-camera"
+     */
+    static void refuseUnread(ParameterSource params, String endpoint, BackendConfig config) {
+        String problem = params.unreadProblem(endpoint);
+        if (problem != null && config.inspection().unknownParameters() == UnknownParameters.REFUSE) {
+            throw new BadRequestException(problem + " (backend.inspection.unknown-parameters=ignore leaves such "
+                    + "names out)");
+        }
+    }
+
+    /** For an endpoint whose parameters JAX-RS binds ({@code taken}): any other name as {@link #refuseUnread}. */
+    static void refuseOthers(UriInfo uri, List<String> taken, String endpoint, BackendConfig config) {
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        ParameterSource params = new ParameterSource(query.keySet(), query::getFirst);
+        taken.forEach(params::apply);
+        refuseUnread(params, endpoint, config);
     }
 
     /** Model names reach a URL path of the inference service: letters, digits and . _ - only. */

@@ -3,6 +3,7 @@ package io.visualinspection.backend.service;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.visualinspection.backend.client.CameraClient;
 import io.visualinspection.backend.client.InferenceClient;
 import io.visualinspection.backend.client.UpstreamException;
@@ -14,6 +15,7 @@ import io.visualinspection.model.InspectionRecord;
 import io.visualinspection.model.InspectionResult;
 import io.visualinspection.model.camera.CameraParameters;
 import io.visualinspection.model.camera.ImageParameters;
+import io.visualinspection.model.camera.ParameterSource;
 import io.visualinspection.model.camera.QueryParameters;
 import io.visualinspection.model.image.ImageCodec;
 import io.visualinspection.model.image.ImageDecodeException;
@@ -43,6 +45,7 @@ import org.jboss.logging.Logger;
 
 /** Turns a trigger into a decision: camera, inference, pattern check, drawing, encoding. */
 @ApplicationScoped
+@Startup // a misspelt camera default fails the start, not the first inspection
 public class InspectionService {
 
     private static final Logger LOG = Logger.getLogger(InspectionService.class);
@@ -90,8 +93,19 @@ public class InspectionService {
             meters.counter("inspections", "decision", decision, "pattern", "none");
         }
         Map<String, String> defaults = config.camera().defaults();
-        this.cameraDefaults = QueryParameters.camera(defaults::get);
-        this.imageDefaults = QueryParameters.image(defaults::get);
+        ParameterSource params = new ParameterSource(defaults.keySet(), defaults::get);
+        this.cameraDefaults = QueryParameters.camera(params);
+        this.imageDefaults = QueryParameters.image(params);
+        refuseUnread(params);
+    }
+
+    /** A misspelt default would be left out of every photo request without a word; it fails the start instead. */
+    private static void refuseUnread(ParameterSource cameraDefaults) {
+        String problem = cameraDefaults.unreadProblem("backend.camera.defaults (camera and image parameters by "
+                + "their query names)");
+        if (problem != null) {
+            throw new IllegalStateException(problem);
+        }
     }
 
     /** Takes a photo with the given parameters (over the configured defaults) and inspects it. */
