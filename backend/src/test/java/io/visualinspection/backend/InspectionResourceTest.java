@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -214,6 +215,25 @@ class InspectionResourceTest {
                 .body("{\"coordinates\": [], \"class_ids\": []}")
                 .when().post("/check-pattern")
                 .then().statusCode(200).body("decision", equalTo(false)).body("reason", equalTo("no detections"));
+    }
+
+    /** A class id of 15.0 (as Python clients write numbers) is class 15; 15.5 is no class, not class 15. */
+    @Test
+    void checkPatternTakesWholeClassIdsAndRefusesFieldsItDoesNotTake() {
+        given().contentType("application/json")
+                .body("{\"coordinates\": [[0.1, 0.1, 0.9, 0.9]], \"class_ids\": [15.0]}")
+                .when().post("/check-pattern")
+                .then().statusCode(200).body("decision", equalTo(true));
+        given().contentType("application/json")
+                .body("{\"coordinates\": [[0.1, 0.1, 0.9, 0.9]], \"class_ids\": [15.5]}")
+                .when().post("/check-pattern")
+                .then().statusCode(400).body("message", equalTo("class_ids[0] must be a whole number, got 15.5"));
+        given().contentType("application/json")
+                .body("{\"coordinates\": [[0.1, 0.1, 0.9, 0.9]], \"class_ids\": [15], \"patternkey\": \"x\"}")
+                .when().post("/check-pattern")
+                .then().statusCode(400)
+                .body("message", startsWith("unknown parameter 'patternkey' for the body of POST /check-pattern; "
+                        + "known: [class_ids, coordinates, min_score, pattern, pattern_key, scores, strict]"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.visualinspection.backend.config.BackendConfig;
 import io.visualinspection.backend.service.InspectionService;
 import io.visualinspection.backend.service.PatternRepository;
 import io.visualinspection.model.Detection;
+import io.visualinspection.model.camera.ParameterSource;
 import io.visualinspection.model.pattern.Pattern;
 import io.visualinspection.model.pattern.PatternCheckResult;
 import io.visualinspection.model.pattern.PatternFileException;
@@ -62,6 +63,9 @@ public class PatternResource {
         if (request == null) {
             throw new BadRequestException("send a JSON body with coordinates and class_ids");
         }
+        ParameterSource fields = new ParameterSource(request.others().keySet(), name -> null);
+        CheckPatternRequest.FIELDS.forEach(fields::apply);
+        RequestParameters.refuseUnread(fields, "the body of POST /check-pattern", config);
         List<Detection> detections = detections(request);
         Pattern pattern = request.pattern() != null ? inline(request)
                 : inspections.resolvePattern(request.patternKey());
@@ -96,7 +100,7 @@ public class PatternResource {
 
     private static List<Detection> detections(CheckPatternRequest r) {
         List<io.visualinspection.model.Box> boxes = r.coordinates() == null ? List.of() : r.coordinates();
-        List<Integer> classes = r.classIds() == null ? List.of() : r.classIds();
+        List<Double> classes = r.classIds() == null ? List.of() : r.classIds();
         if (boxes.size() != classes.size()) {
             throw new BadRequestException("coordinates and class_ids must have the same length, got "
                     + boxes.size() + " and " + classes.size());
@@ -110,8 +114,12 @@ public class PatternResource {
             if (boxes.get(i) == null || classes.get(i) == null) {
                 throw new BadRequestException("coordinates[" + i + "] and class_ids[" + i + "] must not be null");
             }
+            double classId = classes.get(i);
+            if (classId != Math.rint(classId) || Math.abs(classId) > Integer.MAX_VALUE) {
+                throw new BadRequestException("class_ids[" + i + "] must be a whole number, got " + classId);
+            }
             try {
-                out.add(new Detection(boxes.get(i), classes.get(i), r.scores() == null ? 1f : r.scores().get(i)));
+                out.add(new Detection(boxes.get(i), (int) classId, r.scores() == null ? 1f : r.scores().get(i)));
             } catch (IllegalArgumentException e) {
                 throw new BadRequestException("detection " + i + ": " + e.getMessage());
             }
