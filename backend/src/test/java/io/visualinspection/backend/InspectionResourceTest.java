@@ -152,6 +152,11 @@ class InspectionResourceTest {
         given().multiPart("picture", SampleData.image("chelsea.png").toFile(), "image/png")
                 .when().post("/main")
                 .then().statusCode(400).body("message", containsString("'image' is missing"));
+        given().contentType("image/png").body(SampleData.image("chelsea.png").toFile())
+                .when().post("/main")
+                .then().statusCode(415).body("message", equalTo("POST /main does not take a body of Content-Type "
+                        + "'image/png'; send the image in multipart/form-data, in a file part named 'image' "
+                        + "(curl -F image=@photo.jpg)"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.visualinspection.inference;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -141,7 +142,8 @@ class InferenceResourceTest {
                 .then().statusCode(413).body("message", containsString("50000x50000"));
         given().contentType("application/json").body("{}")
                 .when().post("/inference")
-                .then().statusCode(415);
+                .then().statusCode(415).body("message", startsWith(
+                        "POST /inference does not take a body of Content-Type 'application/json';"));
     }
 
     /** Refused before it is read, with the size and the limit (Quarkus's own answer has no body). */
