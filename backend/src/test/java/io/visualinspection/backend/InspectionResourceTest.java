@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import io.visualinspection.model.image.ImageCodec;
 import io.visualinspection.model.testing.SampleData;
 import java.awt.image.BufferedImage;
@@ -197,46 +198,36 @@ class InspectionResourceTest {
 
     @Test
     void checkPatternTakesAKeyOrAnInlinePattern() {
-        given().contentType("application/json")
-                .body("{\"coordinates\": [[0.1, 0.1, 0.9, 0.9]], \"class_ids\": [15], \"pattern_key\": \"demo-cat\"}")
-                .when().post("/check-pattern")
-                .then().statusCode(200)
+        checkPattern("{\"coordinates\": [[0.1, 0.1, 0.9, 0.9]], \"class_ids\": [15], \"pattern_key\": \"demo-cat\"}")
+                .statusCode(200)
                 .body("decision", equalTo(true)).body("pattern_name", equalTo("cat-centred")).body("lg", contains(true));
-        given().contentType("application/json")
-                .body("{\"coordinates\": [[0.1, 0.1, 0.2, 0.2], [0.6, 0.6, 0.7, 0.7]], \"class_ids\": [1, 1],"
-                        + " \"pattern\": {\"two\": ["
-                        + "{\"class_id\": 1, \"inner\": [0.15, 0.15, 0.15, 0.15], \"outer\": [0.0, 0.0, 0.5, 0.5]},"
-                        + "{\"class_id\": 1, \"inner\": [0.15, 0.15, 0.15, 0.15], \"outer\": [0.0, 0.0, 0.5, 0.5]}]}}")
-                .when().post("/check-pattern")
-                .then().statusCode(200)
+        checkPattern("{\"coordinates\": [[0.1, 0.1, 0.2, 0.2], [0.6, 0.6, 0.7, 0.7]], \"class_ids\": [1, 1],"
+                + " \"pattern\": {\"two\": ["
+                + "{\"class_id\": 1, \"inner\": [0.15, 0.15, 0.15, 0.15], \"outer\": [0.0, 0.0, 0.5, 0.5]},"
+                + "{\"class_id\": 1, \"inner\": [0.15, 0.15, 0.15, 0.15], \"outer\": [0.0, 0.0, 0.5, 0.5]}]}}")
+                .statusCode(200)
                 .body("decision", equalTo(false))
                 .body("lg", contains(true, false))
                 .body("matched_detections", contains(0, -1));
-        given().contentType("application/json")
-                .body("{\"coordinates\": [[0.1, 0.1, 0.9, 0.9]], \"class_ids\": [15, 16]}")
-                .when().post("/check-pattern")
-                .then().statusCode(400).body("message", containsString("same length"));
-        given().contentType("application/json")
-                .body("{\"coordinates\": [], \"class_ids\": []}")
-                .when().post("/check-pattern")
-                .then().statusCode(200).body("decision", equalTo(false)).body("reason", equalTo("no detections"));
+        checkPattern("{\"coordinates\": [[0.1, 0.1, 0.9, 0.9]], \"class_ids\": [15, 16]}")
+                .statusCode(400).body("message", containsString("same length"));
+        checkPattern("{\"coordinates\": [], \"class_ids\": []}")
+                .statusCode(200).body("decision", equalTo(false)).body("reason", equalTo("no detections"));
+    }
+
+    private static ValidatableResponse checkPattern(String json) {
+        return given().contentType("application/json").body(json).when().post("/check-pattern").then();
     }
 
     /** A class id of 15.0 (as Python clients write numbers) is class 15; 15.5 is no class, not class 15. */
     @Test
     void checkPatternTakesWholeClassIdsAndRefusesFieldsItDoesNotTake() {
-        given().contentType("application/json")
-                .body("{\"coordinates\": [[0.1, 0.1, 0.9, 0.9]], \"class_ids\": [15.0]}")
-                .when().post("/check-pattern")
-                .then().statusCode(200).body("decision", equalTo(true));
-        given().contentType("application/json")
-                .body("{\"coordinates\": [[0.1, 0.1, 0.9, 0.9]], \"class_ids\": [15.5]}")
-                .when().post("/check-pattern")
-                .then().statusCode(400).body("message", equalTo("class_ids[0] must be a whole number, got 15.5"));
-        given().contentType("application/json")
-                .body("{\"coordinates\": [[0.1, 0.1, 0.9, 0.9]], \"class_ids\": [15], \"patternkey\": \"x\"}")
-                .when().post("/check-pattern")
-                .then().statusCode(400)
+        checkPattern("{\"coordinates\": [[0.1, 0.1, 0.9, 0.9]], \"class_ids\": [15.0]}")
+                .statusCode(200).body("decision", equalTo(true));
+        checkPattern("{\"coordinates\": [[0.1, 0.1, 0.9, 0.9]], \"class_ids\": [15.5]}")
+                .statusCode(400).body("message", equalTo("class_ids[0] must be a whole number, got 15.5"));
+        checkPattern("{\"coordinates\": [[0.1, 0.1, 0.9, 0.9]], \"class_ids\": [15], \"patternkey\": \"x\"}")
+                .statusCode(400)
                 .body("message", startsWith("unknown parameter 'patternkey' for the body of POST /check-pattern; "
                         + "known: [class_ids, coordinates, min_score, pattern, pattern_key, scores, strict]"));
     }
