@@ -121,9 +121,10 @@ public interface BackendConfig {
 
         /**
          * What becomes of a request parameter that an inspection endpoint (or {@code GET /inspections}) does not
-         * take, or a field of {@code POST /check-pattern}'s body: {@code refuse}d with 400 naming it, since a misspelt name would otherwise be left out without a
-         * word (a {@code patern_key} checks the photo against the default pattern); or {@code ignore}d, as the
-         * ancestor did, for a line controller that sends names of its own.
+         * take, or a field of {@code POST /check-pattern}'s body: {@code refuse}d with 400 naming it, since a
+         * misspelt name would otherwise be left out without a word (a {@code patern_key} checks the photo against
+         * the default pattern); or {@code ignore}d, as the ancestor did, for a line controller that sends names of
+         * its own.
          */
         @WithDefault("refuse")
         UnknownParameters unknownParameters();

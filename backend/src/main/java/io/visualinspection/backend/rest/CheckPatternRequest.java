@@ -30,8 +30,8 @@ public record CheckPatternRequest(
 
     /** The body's field names, as the record's components name them. */
     static final List<String> FIELDS = Arrays.stream(CheckPatternRequest.class.getRecordComponents())
-            .map(c -> c.getAccessor().getAnnotation(JsonProperty.class)).filter(Objects::nonNull).map(JsonProperty::value)
-            .sorted().toList();
+            .map(c -> c.getAccessor().getAnnotation(JsonProperty.class)).filter(Objects::nonNull)
+            .map(JsonProperty::value).sorted().toList();
 
     public CheckPatternRequest {
         others = others == null ? Map.of() : others;
