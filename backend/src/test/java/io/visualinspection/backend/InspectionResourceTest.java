@@ -219,11 +219,16 @@ class InspectionResourceTest {
         return given().contentType("application/json").body(json).when().post("/check-pattern").then();
     }
 
-    /** A class id of 15.0 (as Python clients write numbers) is class 15; 15.5 is no class, not class 15. */
+    /**
+     * A class id of 15.0 (as Python clients write numbers) is class 15; 15.5 is no class, not class 15. Boxes in
+     * pixels (as /inference answers) would never match: refused, saying so.
+     */
     @Test
-    void checkPatternTakesWholeClassIdsAndRefusesFieldsItDoesNotTake() {
+    void checkPatternTakesNormalisedBoxesAndWholeClassIdsAndRefusesFieldsItDoesNotTake() {
         checkPattern("{\"coordinates\": [[0.1, 0.1, 0.9, 0.9]], \"class_ids\": [15.0]}")
                 .statusCode(200).body("decision", equalTo(true));
+        checkPattern("{\"coordinates\": [[120.5, 80.0, 310.2, 260.9]], \"class_ids\": [15]}")
+                .statusCode(400).body("message", containsString("coordinates[0] must be normalised to the image size"));
         checkPattern("{\"coordinates\": [[0.1, 0.1, 0.9, 0.9]], \"class_ids\": [15.5]}")
                 .statusCode(400).body("message", equalTo("class_ids[0] must be a whole number, got 15.5"));
         checkPattern("{\"coordinates\": [[0.1, 0.1, 0.9, 0.9]], \"class_ids\": [15], \"patternkey\": \"x\"}")

@@ -36,6 +36,22 @@ public record Box(double x0, double y0, double x1, double y1) {
         return this;
     }
 
+    /**
+     * This box, or a 400-worthy message naming {@code what} when it cannot be in coordinates normalised to the
+     * image: a corner more than one image size outside it. Such a box is almost always in pixels, and would never
+     * match (or always miss) a pattern without a word.
+     */
+    public Box requireNormalised(String what) {
+        for (double v : toArray()) {
+            if (v < -1 || v > 2) {
+                throw new IllegalArgumentException(what + " must be normalised to the image size (0..1, at most one "
+                        + "image size beyond it), got " + this + "; in pixels? divide x by the image's width and y "
+                        + "by its height");
+            }
+        }
+        return this;
+    }
+
     @JsonCreator
     public static Box of(double[] xyxy) {
         if (xyxy == null || xyxy.length != 4) {

@@ -21,6 +21,19 @@ class BoxTest {
                 .hasMessageContaining("4 numbers");
     }
 
+    /** A corner may lie outside the image (a tolerant outer bound), but not a whole image size beyond it. */
+    @Test
+    void aNormalisedBoxMayReachOneImageSizeBeyondTheImage() {
+        Box tolerant = new Box(-1, -0.1, 1.1, 2);
+        assertThat(tolerant.requireNormalised("outer")).isSameAs(tolerant);
+        assertThatThrownBy(() -> new Box(0.1, 0.1, 2.01, 0.5).requireNormalised("coordinates[3]"))
+                .hasMessage("coordinates[3] must be normalised to the image size (0..1, at most one image size "
+                        + "beyond it), got [0.1000, 0.1000, 2.010, 0.5000]; in pixels? divide x by the image's width and y by "
+                        + "its height");
+        assertThatThrownBy(() -> new Box(-1.5, 0, 0.5, 0.5).requireNormalised("inner"))
+                .hasMessageStartingWith("inner must be normalised");
+    }
+
     @Test
     void iouOfIdenticalDisjointAndHalfOverlappingBoxes() {
         Box a = new Box(0, 0, 10, 10);

@@ -119,7 +119,8 @@ public class PatternResource {
                 throw new BadRequestException("class_ids[" + i + "] must be a whole number, got " + classId);
             }
             try {
-                out.add(new Detection(boxes.get(i), (int) classId, r.scores() == null ? 1f : r.scores().get(i)));
+                out.add(new Detection(boxes.get(i).requireNormalised("coordinates[" + i + "]"), (int) classId,
+                        r.scores() == null ? 1f : r.scores().get(i)));
             } catch (IllegalArgumentException e) {
                 throw new BadRequestException("detection " + i + ": " + e.getMessage());
             }

@@ -139,7 +139,8 @@ public final class PatternYaml {
                     null);
         }
         try {
-            return new PatternItem(raw.classId(), Box.of(raw.inner()), Box.of(raw.outer()));
+            return new PatternItem(raw.classId(), Box.of(raw.inner()).requireNormalised("inner"),
+                    Box.of(raw.outer()).requireNormalised("outer"));
         } catch (IllegalArgumentException e) {
             throw new PatternFileException(source, line, where + e.getMessage(), e);
         }

@@ -58,6 +58,8 @@ class PatternYamlTest {
         assertProblem("v1:\n  - {class_id: zero, inner: [0.4, 0.4, 0.6, 0.6], outer: [0.2, 0.2, 0.8, 0.8]}\n", 2,
                 "zero");
         assertProblem("v1:\n  - just text\n", 2, "must be a mapping {class_id, inner, outer}");
+        assertProblem("v1:\n  - {class_id: 0, inner: [200, 150, 400, 300], outer: [0, 0, 640, 480]}\n", 2,
+                "inner must be normalised to the image size");
         PatternFileException syntax = catchThrowableOfType(PatternFileException.class,
                 () -> PatternYaml.parse("k", "v1:\n  - {class_id: 0\n"));
         assertThat(syntax.line()).as(syntax.getMessage()).isPositive();
