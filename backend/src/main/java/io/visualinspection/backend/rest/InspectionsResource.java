@@ -58,7 +58,8 @@ public class InspectionsResource {
     public InspectionHistory.Page list(@QueryParam("limit") @DefaultValue("50") String limit,
             @QueryParam("offset") @DefaultValue("0") String offset,
             @QueryParam("decision") @DefaultValue("all") String decision, @Context UriInfo uri) {
-        RequestParameters.refuseOthers(uri, List.of("limit", "offset", "decision"), "GET /inspections", config);
+        RequestParameters.refuseOthers(uri.getQueryParameters().keySet(), List.of("limit", "offset", "decision"),
+                "GET /inspections", config);
         int l = intParam("limit", limit, 1, MAX_LIMIT);
         int o = intParam("offset", offset, 0, Integer.MAX_VALUE);
         return history.page(filter(decision), o, l);

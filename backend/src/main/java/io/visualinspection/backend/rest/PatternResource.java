@@ -4,7 +4,6 @@ import io.visualinspection.backend.config.BackendConfig;
 import io.visualinspection.backend.service.InspectionService;
 import io.visualinspection.backend.service.PatternRepository;
 import io.visualinspection.model.Detection;
-import io.visualinspection.model.camera.ParameterSource;
 import io.visualinspection.model.pattern.Pattern;
 import io.visualinspection.model.pattern.PatternCheckResult;
 import io.visualinspection.model.pattern.PatternFileException;
@@ -63,9 +62,8 @@ public class PatternResource {
         if (request == null) {
             throw new BadRequestException("send a JSON body with coordinates and class_ids");
         }
-        ParameterSource fields = new ParameterSource(request.others().keySet(), name -> null);
-        CheckPatternRequest.FIELDS.forEach(fields::apply);
-        RequestParameters.refuseUnread(fields, "the body of POST /check-pattern", config);
+        RequestParameters.refuseOthers(request.others().keySet(), CheckPatternRequest.FIELDS,
+                "the body of POST /check-pattern", config);
         List<Detection> detections = detections(request);
         Pattern pattern = request.pattern() != null ? inline(request)
                 : inspections.resolvePattern(request.patternKey());

@@ -8,8 +8,7 @@ import io.visualinspection.model.camera.QueryParameters;
 import io.visualinspection.model.manifest.ModelManifest;
 import io.visualinspection.model.manifest.ModelParameter;
 import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.UriInfo;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +48,12 @@ final class RequestParameters {
         }
     }
 
-    /** For an endpoint whose parameters JAX-RS binds ({@code taken}): any other name as {@link #refuseUnread}. */
-    static void refuseOthers(UriInfo uri, List<String> taken, String endpoint, BackendConfig config) {
-        MultivaluedMap<String, String> query = uri.getQueryParameters();
-        ParameterSource params = new ParameterSource(query.keySet(), query::getFirst);
+    /**
+     * For names bound by JAX-RS or Jackson ({@code taken}) rather than read one by one: any other of the
+     * {@code given} names as {@link #refuseUnread}.
+     */
+    static void refuseOthers(Collection<String> given, List<String> taken, String endpoint, BackendConfig config) {
+        ParameterSource params = new ParameterSource(given, name -> null);
         taken.forEach(params::apply);
         refuseUnread(params, endpoint, config);
     }

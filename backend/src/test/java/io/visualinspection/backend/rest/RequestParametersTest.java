@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.visualinspection.backend.config.BackendConfig;
 import io.visualinspection.backend.config.BackendConfig.Inspection.UnknownParameters;
 import io.visualinspection.backend.service.InspectionOptions;
+import io.visualinspection.backend.testing.ConfigProxy;
 import io.visualinspection.model.camera.ParameterSource;
 import jakarta.ws.rs.BadRequestException;
-import java.lang.reflect.Proxy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,20 +17,8 @@ import org.junit.jupiter.api.Test;
 class RequestParametersTest {
 
     private static BackendConfig config(UnknownParameters unknown) {
-        BackendConfig.Inspection inspection = (BackendConfig.Inspection) Proxy.newProxyInstance(
-                RequestParametersTest.class.getClassLoader(), new Class<?>[] {BackendConfig.Inspection.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "minScore" -> 0.5;
-                    case "unknownParameters" -> unknown;
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-        return (BackendConfig) Proxy.newProxyInstance(RequestParametersTest.class.getClassLoader(),
-                new Class<?>[] {BackendConfig.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("inspection")) {
-                        return inspection;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
+        return ConfigProxy.of(BackendConfig.class, Map.of("inspection", ConfigProxy.of(BackendConfig.Inspection.class,
+                Map.of("minScore", 0.5, "unknownParameters", unknown))));
     }
 
     private static final Map<String, String> MISSPELT = Map.of("patern_key", "board-b", "min_score", "0.7");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.visualinspection.backend.config.BackendConfig;
-import java.lang.reflect.Proxy;
+import io.visualinspection.backend.testing.ConfigProxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,16 +20,8 @@ class ArchiveModeTest {
             boolean alwaysFailed) {
         Map<String, Object> values = Map.of("dir", dir, "mode", mode, "everyN", everyN, "alwaysFailed", alwaysFailed,
                 "queueSize", 4);
-        BackendConfig.Archive archive = (BackendConfig.Archive) Proxy.newProxyInstance(
-                ArchiveModeTest.class.getClassLoader(), new Class<?>[] {BackendConfig.Archive.class},
-                (proxy, method, args) -> values.get(method.getName()));
-        BackendConfig config = (BackendConfig) Proxy.newProxyInstance(ArchiveModeTest.class.getClassLoader(),
-                new Class<?>[] {BackendConfig.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("archive")) {
-                        return archive;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
+        BackendConfig config = ConfigProxy.of(BackendConfig.class,
+                Map.of("archive", ConfigProxy.of(BackendConfig.Archive.class, values)));
         return new InspectionArchive(config, new ObjectMapper(), new SimpleMeterRegistry());
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.visualinspection.backend.config.BackendConfig;
-import java.lang.reflect.Proxy;
+import io.visualinspection.backend.testing.ConfigProxy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -13,21 +13,8 @@ import org.junit.jupiter.api.Test;
 class CameraDefaultNamesTest {
 
     private static InspectionService withDefaults(Map<String, String> defaults) {
-        BackendConfig.Camera camera = (BackendConfig.Camera) Proxy.newProxyInstance(
-                CameraDefaultNamesTest.class.getClassLoader(), new Class<?>[] {BackendConfig.Camera.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("defaults")) {
-                        return defaults;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-        BackendConfig config = (BackendConfig) Proxy.newProxyInstance(CameraDefaultNamesTest.class.getClassLoader(),
-                new Class<?>[] {BackendConfig.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("camera")) {
-                        return camera;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
+        BackendConfig config = ConfigProxy.of(BackendConfig.class,
+                Map.of("camera", ConfigProxy.of(BackendConfig.Camera.class, Map.of("defaults", defaults))));
         return new InspectionService(null, null, null, null, null, config, new SimpleMeterRegistry());
     }
 
