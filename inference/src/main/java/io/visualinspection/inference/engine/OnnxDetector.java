@@ -548,7 +548,7 @@ public final class OnnxDetector implements AutoCloseable {
             try {
                 return ClassNames.read(classesFile);
             } catch (IOException e) {
-                throw new ModelLoadException(classesFile + ": " + e.getMessage(), e);
+                throw new ModelLoadException(e.getMessage(), e);
             }
         }
         String names = metadata.get("names");

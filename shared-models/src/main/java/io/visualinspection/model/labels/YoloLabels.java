@@ -1,6 +1,7 @@
 package io.visualinspection.model.labels;
 
 import io.visualinspection.model.Box;
+import io.visualinspection.model.TextFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ public final class YoloLabels {
     public static List<LabelledObject> read(Path file) throws LabelFileException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = TextFiles.readUtf8(file);
         } catch (IOException e) {
             throw new LabelFileException(file.toString(), 0, "cannot read the file: " + e.getMessage(), e);
         }

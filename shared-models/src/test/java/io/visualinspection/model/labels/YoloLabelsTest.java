@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.visualinspection.model.Box;
 import io.visualinspection.model.Detection;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,6 +66,16 @@ class YoloLabelsTest {
         assertThat(o.toPixelDetection(640, 480).box()).isEqualTo(new Box(64, 48, 320, 240));
         assertThat(LabelledObject.of(new Detection(new Box(-3, 0, 650, 480), 3, 0.8f), 640, 480).box())
                 .isEqualTo(new Box(0, 0, 1, 1));
+    }
+
+    @Test
+    void aFileSavedByAWindowsEditorReadsAsTheSameLabels(@TempDir Path dir) throws Exception {
+        // A byte order mark before the first class id and CRLF line ends, as Notepad saves UTF-8.
+        Path file = dir.resolve("img.txt");
+        Files.write(file, "\uFEFF15 0.5 0.5 0.2 0.4\r\n0 0.25 0.75 0.1 0.1\r\n".getBytes(StandardCharsets.UTF_8));
+        List<LabelledObject> objects = YoloLabels.read(file);
+        assertThat(objects).extracting(LabelledObject::classId).containsExactly(15, 0);
+        assertThat(objects.get(1).box().y1()).isCloseTo(0.8, within(1e-12));
     }
 
     @Test
