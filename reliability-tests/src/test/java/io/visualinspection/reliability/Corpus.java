@@ -153,7 +153,8 @@ final class Corpus {
     /**
      * Generated bodies: {@code random:N}, {@code oversized:MB} (random, MB megabytes and a bit),
      * {@code png-declaring:WxH}, {@code bmp-declaring:WxH}, {@code jpeg-declaring:WxH} (small files that declare
-     * huge images), {@code png-truncated}, {@code jpeg-truncated}, {@code png-bad-deflate}, {@code png-zero-width},
+     * huge images), {@code png-truncated}, {@code jpeg-truncated} (before its scan), {@code jpeg-cut-in-scan} (half
+     * of its scan), {@code png-bad-deflate}, {@code png-zero-width},
      * {@code png-signature-only}, {@code jpeg-soi-only}, {@code svg}, {@code deep-json:N}, {@code long-text:N}.
      */
     static byte[] generate(String spec) {
@@ -184,6 +185,10 @@ final class Corpus {
             case "jpeg-truncated": {
                 byte[] jpeg = chelseaJpeg();
                 return Arrays.copyOf(jpeg, 600); // headers and tables, no scan
+            }
+            case "jpeg-cut-in-scan": {
+                byte[] jpeg = chelseaJpeg();
+                return Arrays.copyOf(jpeg, jpeg.length / 2); // the reader would fill the lower half grey
             }
             case "png-bad-deflate": {
                 byte[] png = sample("chelsea.png").clone();

@@ -152,6 +152,8 @@ public final class ImageCodec {
                         in.seek(0);
                     }
                     reader.setInput(source, false, true);
+                    List<String> warnings = new ArrayList<>();
+                    reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
                     if (width < 0) {
                         width = reader.getWidth(0);
                         height = reader.getHeight(0);
@@ -160,6 +162,12 @@ public final class ImageCodec {
                     BufferedImage image = reader.read(0);
                     if (image == null) {
                         throw new ImageDecodeException("the image could not be decoded", false, null);
+                    }
+                    Optional<String> corrupt = warnings.stream().filter(ImageCodec::pixelsLost).findFirst();
+                    if (corrupt.isPresent()) {
+                        throw new ImageDecodeException("the image is corrupt or truncated (" + bytes.length
+                                + " bytes): " + corrupt.get() + "; some of its pixels are missing or wrong (was "
+                                + "the transfer cut short?), so it is not inspected", false, null);
                     }
                     return Orientations.apply(image, exifOrientation(bytes));
                 } catch (javax.imageio.IIOException e) {
@@ -186,6 +194,16 @@ public final class ImageCodec {
             throw new ImageDecodeException("the image is corrupt or truncated (" + bytes.length + " bytes): "
                     + e.getMessage(), false, e);
         }
+    }
+
+    /**
+     * Whether a warning of the JPEG reader means pixels filled in for data it did not have: a file cut short
+     * ("premature end of data segment") or damaged entropy-coded data ("bad Huffman code", a lost restart marker).
+     * The reader delivers such an image whole, the missing part grey, and the model would see parts missing. Bytes
+     * before a marker that some cameras add, and a file that lacks only its end marker, lose nothing.
+     */
+    private static boolean pixelsLost(String warning) {
+        return warning.startsWith("Corrupt JPEG data") && !warning.contains("extraneous bytes");
     }
 
     private static void checkSize(int width, int height, long maxPixels) throws ImageDecodeException {

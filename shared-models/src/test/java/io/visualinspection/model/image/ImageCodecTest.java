@@ -86,6 +86,38 @@ class ImageCodecTest {
     }
 
     @Test
+    void aJpegCutShortInItsScanIsRefusedInsteadOfInspectedWithItsLowerPartGrey() throws Exception {
+        BufferedImage img = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(7);
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                img.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        byte[] jpeg = ImageCodec.encodeJpeg(img, 90);
+        assertThat(ImageCodec.decode(jpeg).getHeight()).isEqualTo(240);
+
+        ImageDecodeException half = catchThrowableOfType(ImageDecodeException.class,
+                () -> ImageCodec.decode(Arrays.copyOf(jpeg, jpeg.length / 2)));
+        assertThat(half).hasMessageStartingWith("the image is corrupt or truncated (" + jpeg.length / 2 + " bytes): ")
+                .hasMessageContaining("premature end of data segment")
+                .hasMessageContaining("was the transfer cut short?");
+        assertThat(half.tooLarge()).isFalse();
+
+        // Losing nothing but the end marker, or bytes that some cameras add before it, loses no pixel.
+        byte[] withoutEnd = Arrays.copyOf(jpeg, jpeg.length - 2);
+        assertThat(ImageCodec.decode(withoutEnd).getRGB(319, 239)).isEqualTo(ImageCodec.decode(jpeg).getRGB(319, 239));
+        byte[] padded = new byte[jpeg.length + 3];
+        System.arraycopy(jpeg, 0, padded, 0, jpeg.length - 2);
+        padded[jpeg.length - 2] = 0x12;
+        padded[jpeg.length - 1] = 0x34;
+        padded[jpeg.length] = 0x56;
+        padded[jpeg.length + 1] = (byte) 0xFF;
+        padded[jpeg.length + 2] = (byte) 0xD9;
+        assertThat(ImageCodec.decode(padded).getRGB(319, 239)).isEqualTo(ImageCodec.decode(jpeg).getRGB(319, 239));
+    }
+
+    @Test
     void mediaTypesOfTheFormats() {
         assertThat(ImageCodec.mediaType("JPEG")).isEqualTo("image/jpeg");
         assertThat(ImageCodec.mediaType("png")).isEqualTo("image/png");
