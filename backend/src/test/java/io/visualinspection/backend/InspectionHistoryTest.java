@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -127,6 +128,38 @@ class InspectionHistoryTest {
             Thread.sleep(50);
         }
         throw new AssertionError("the archived record was not updated with the overrule");
+    }
+
+    @Test
+    void anOverruleThatCannotBeRecordedAsSentIsRefusedAndTheRecordKeptAsItWas() {
+        String id = inspect("coffee.png");
+        String url = "/inspections/" + id + "/overrule";
+        refusedOverrule(url, "{\"verdict\": 1, \"operator\": \"anna\"}",
+                "verdict must be true (the part is OK) or false (NOK), got 1");
+        refusedOverrule(url, "{\"verdict\": \"true\"}", "got \"true\"");
+        refusedOverrule(url, "{\"verdct\": true, \"operator\": \"anna\"}",
+                "unknown parameter 'verdct' for the body of POST /inspections/{id}/overrule; known: [comment, "
+                        + "operator, verdict]");
+        refusedOverrule(url, "{\"verdict\": true, \"operator\": \"" + "a".repeat(101) + "\"}",
+                "operator is 101 characters long, at most 100");
+        refusedOverrule(url, "{\"verdict\": true, \"comment\": \"" + "c".repeat(1001) + "\"}",
+                "comment is 1001 characters long, at most 1000");
+        refusedOverrule(url, "{\"verdict\": true, \"operator\": \"an\\nna\"}",
+                "operator must be text without control characters or line breaks, got U+000A at character 3");
+        refusedOverrule(url, "{\"verdict\": true, \"comment\": \"a\\u0000b\"}",
+                "comment must be text without control characters (line breaks and tabs are fine), got U+0000");
+        given().when().get("/inspections/" + id).then().statusCode(200).body("overrule", nullValue());
+
+        given().contentType("application/json")
+                .body("{\"verdict\": false, \"operator\": \" anna \", \"comment\": \"scratch\\non the lid\"}")
+                .when().post(url).then().statusCode(200)
+                .body("overrule.operator", equalTo("anna"))
+                .body("overrule.comment", equalTo("scratch\non the lid"));
+    }
+
+    private static void refusedOverrule(String url, String body, String message) {
+        given().contentType("application/json").body(body).when().post(url).then().statusCode(400)
+                .body("message", containsString(message));
     }
 
     @Test

@@ -34,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class InspectionsResource {
 
     static final int MAX_LIMIT = 500;
+    static final int MAX_OPERATOR = 100;
+    static final int MAX_COMMENT = 1000;
 
     private final InspectionHistory history;
     private final InspectionArchive archive;
@@ -109,16 +111,26 @@ public class InspectionsResource {
             description = "Body: {\"verdict\": true|false, \"operator\": \"...\", \"comment\": \"...\"}. The system's "
                     + "decision stays in the record beside it.")
     public InspectionRecord overrule(@PathParam("id") String id, OverruleRequest request) {
-        if (request == null || request.verdict() == null) {
+        if (request != null) {
+            // First, so that a misspelt "verdict" is named as such.
+            RequestParameters.refuseOthers(request.others().keySet(), OverruleRequest.FIELDS,
+                    "the body of POST /inspections/{id}/overrule", config);
+        }
+        if (request == null || request.verdict() == null || request.verdict().isNull()) {
             throw new BadRequestException("send {\"verdict\": true|false} (operator and comment optional)");
         }
+        if (!request.verdict().isBoolean()) {
+            throw new BadRequestException("verdict must be true (the part is OK) or false (NOK), got "
+                    + request.verdict());
+        }
+        boolean verdict = request.verdict().booleanValue();
         requireId(id);
-        String operator = trim(request.operator(), 100);
-        String comment = trim(request.comment(), 1000);
+        String operator = text("operator", request.operator(), MAX_OPERATOR, false);
+        String comment = text("comment", request.comment(), MAX_COMMENT, true);
         InspectionRecord updated = history.overrule(id,
-                        new InspectionRecord.Overrule(request.verdict(), operator, comment, Instant.now()))
+                        new InspectionRecord.Overrule(verdict, operator, comment, Instant.now()))
                 .orElseThrow(() -> notFound(id));
-        meters.counter("inspection_overrules", "verdict", request.verdict() ? "ok" : "nok").increment();
+        meters.counter("inspection_overrules", "verdict", verdict ? "ok" : "nok").increment();
         return updated;
     }
 
@@ -166,12 +178,28 @@ public class InspectionsResource {
         }
     }
 
-    private static String trim(String s, int max) {
-        if (s == null || s.isBlank()) {
+    /**
+     * An overrule's text stripped, or null when blank. Refused rather than cut when too long, since the record is
+     * what an audit reads later; control characters are refused, line breaks only where {@code multiline}.
+     */
+    private static String text(String field, String value, int max, boolean multiline) {
+        if (value == null || value.isBlank()) {
             return null;
         }
-        String t = s.strip();
-        return t.length() > max ? t.substring(0, max) : t;
+        String t = value.strip();
+        if (t.length() > max) {
+            throw new BadRequestException(field + " is " + t.length() + " characters long, at most " + max);
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            boolean lineBreak = c == '\n' || c == '\r' || c == '\t';
+            if (Character.isISOControl(c) && !(multiline && lineBreak)) {
+                throw new BadRequestException(field + " must be text without control characters"
+                        + (multiline ? " (line breaks and tabs are fine)" : " or line breaks") + ", got U+"
+                        + String.format(Locale.ROOT, "%04X", (int) c) + " at character " + (i + 1));
+            }
+        }
+        return t;
     }
 
     private static String mediaTypeOf(String fileName) {
