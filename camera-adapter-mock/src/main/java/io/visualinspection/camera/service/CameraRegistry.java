@@ -3,6 +3,7 @@ package io.visualinspection.camera.service;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.visualinspection.camera.config.CameraConfig;
+import io.visualinspection.service.SettingsCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.NotFoundException;
@@ -40,7 +41,7 @@ public class CameraRegistry {
     }
 
     static List<VirtualCamera> build(CameraConfig config) {
-        List<String> problems = new ArrayList<>();
+        SettingsCheck problems = new SettingsCheck("camera");
         List<VirtualCamera> built = new ArrayList<>();
         if (config.cameras().isEmpty()) {
             built.add(camera(SINGLE_CAMERA_ID, config.name(), config.serialNumber(), config.ip(), config.mac(),
@@ -59,41 +60,37 @@ public class CameraRegistry {
             }
         }
         if (!PhotoEncoder.FORMATS.contains(config.defaults().format().toLowerCase(Locale.ROOT))) {
-            problems.add("camera.defaults.format must be one of " + new TreeSet<>(PhotoEncoder.FORMATS) + ", got '"
+            problems.problem("camera.defaults.format must be one of " + new TreeSet<>(PhotoEncoder.FORMATS) + ", got '"
                     + config.defaults().format() + "'");
         }
-        if (config.defaults().quality() < 10 || config.defaults().quality() > 100) {
-            problems.add("camera.defaults.quality must be in 10..100, got " + config.defaults().quality());
-        }
+        problems.within("camera.defaults.quality", config.defaults().quality(), 10, 100);
         Set<String> serials = new HashSet<>();
         Set<String> ips = new HashSet<>();
         for (VirtualCamera c : built) {
             if (!serials.add(c.serialNumber())) {
-                problems.add("two cameras have the serial number " + c.serialNumber());
+                problems.problem("two cameras have the serial number " + c.serialNumber());
             }
             if (!ips.add(c.ip())) {
-                problems.add("two cameras have the IP address " + c.ip());
+                problems.problem("two cameras have the IP address " + c.ip());
             }
         }
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("invalid camera configuration: " + String.join("; ", problems));
-        }
+        problems.throwIfAny();
         return List.copyOf(built);
     }
 
     private static VirtualCamera camera(String id, String name, String serial, String ip, String mac,
             Optional<Path> imagesDir, Optional<Path> imageFile, CameraConfig.Order order, FaultSettings faults,
-            Random random, List<String> problems) {
+            Random random, SettingsCheck problems) {
         String prefix = SINGLE_CAMERA_ID.equals(id) ? "camera." : "camera.cameras." + id + ".";
         if (imagesDir.isEmpty() && imageFile.isEmpty()) {
-            problems.add(prefix + "images-dir or " + prefix + "image-file must be set");
+            problems.problem(prefix + "images-dir or " + prefix + "image-file must be set");
         }
-        imageFile.filter(f -> !FrameSource.isImage(f)).ifPresent(f -> problems.add(prefix + "image-file must be a "
+        imageFile.filter(f -> !FrameSource.isImage(f)).ifPresent(f -> problems.problem(prefix + "image-file must be a "
                 + String.join(", ", FrameSource.EXTENSIONS) + " file, got " + f));
         if (!PhotoRequest.isIpv4(ip)) {
-            problems.add(prefix + "ip must be an IPv4 address, got '" + ip + "'");
+            problems.problem(prefix + "ip must be an IPv4 address, got '" + ip + "'");
         }
-        faults.problems().forEach(p -> problems.add(prefix + "faults: " + p));
+        faults.problems().forEach(p -> problems.problem(prefix + "faults: " + p));
         FrameSource frames = FrameSource.of(imagesDir.orElse(null), imageFile.orElse(null), order, random);
         return new VirtualCamera(id, name, serial, ip, mac, frames, new CameraFaults(faults, random));
     }
