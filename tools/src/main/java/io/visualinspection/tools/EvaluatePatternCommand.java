@@ -32,6 +32,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -153,8 +155,13 @@ class EvaluatePatternCommand implements Callable<Integer> {
             }
         }
         predictedProblems(predicted, unreadable);
+        // Predicted (or, with a model, present as an image) but never labelled: nothing to judge them against.
+        Set<String> unjudged = new TreeSet<>(predicted != null ? predicted.byImage().keySet()
+                : imageFolder != null ? imageFolder.byImage().keySet() : Set.of());
+        unjudged.removeAll(truth.byImage().keySet());
+        List<String> unlabelled = List.copyOf(unjudged);
         EvaluationReport report = EvaluationReport.of(pattern.key(), patternFile.toString(), labels.toString(), source,
-                minScore, strict, results, missing);
+                minScore, strict, results, missing, unlabelled);
         if (json != null) {
             if (toStdout) {
                 out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
@@ -168,6 +175,7 @@ class EvaluatePatternCommand implements Callable<Integer> {
         }
         unreadable.forEach(u -> err.println("FAIL  " + u));
         missing.forEach(m -> err.println("MISSING  " + m));
+        unlabelled.forEach(u -> err.println("UNLABELLED  " + u + ": no label file " + u + ".txt in " + labels));
         out.flush();
         err.flush();
         return report.allAgree() && unreadable.isEmpty() ? 0 : InspectionTools.PROBLEMS;
@@ -260,6 +268,9 @@ class EvaluatePatternCommand implements Callable<Integer> {
                 r.images(), r.falseAccepts(), r.falseRejects());
         if (!r.missingPredictions().isEmpty()) {
             out.printf("%d images without predictions were not evaluated%n", r.missingPredictions().size());
+        }
+        if (!r.unlabelled().isEmpty()) {
+            out.printf("%d images without a label file were not evaluated%n", r.unlabelled().size());
         }
     }
 

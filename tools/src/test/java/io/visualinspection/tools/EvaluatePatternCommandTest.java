@@ -133,6 +133,14 @@ class EvaluatePatternCommandTest {
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("MISSING  ok-ok: no prediction file ok-ok.txt in");
         assertThat(r.out()).contains("1 images without predictions were not evaluated");
+        // The two predicted images whose label files are gone are named, not left out without a word.
+        assertThat(r.err()).contains("UNLABELLED  nok-ok: no label file nok-ok.txt in " + labels)
+                .contains("UNLABELLED  ok-nok: no label file ok-nok.txt in " + labels);
+        assertThat(r.out()).contains("2 images without a label file were not evaluated");
+        ToolRun json = ToolRun.run("evaluate-pattern", "-P", pattern.toString(), "-l", labels.toString(), "-p",
+                predictions.toString(), "--json", "-");
+        assertThat(Json.mapper().readTree(json.out()).get("unlabelled"))
+                .extracting(JsonNode::asText).containsExactly("nok-ok", "ok-nok");
     }
 
     @Test
