@@ -76,13 +76,21 @@ class InferenceResourceTest {
     }
 
     @Test
-    void aMultipartRequestTakesQueryParametersTooAndItsFormFieldsWin() {
+    void aMultipartRequestTakesQueryParametersTooButNotTwoValuesForOneName() {
         given().multiPart("image", CAT.toFile(), "image/png")
                 .when().post("/inference?score_threshold=0.9")
                 .then().statusCode(200).body("bboxes", hasSize(0));
         given().multiPart("image", CAT.toFile(), "image/png").multiPart("score_threshold", "0.25")
-                .when().post("/models/yolov5s-coco/detect?score_threshold=0.9")
+                .when().post("/models/yolov5s-coco/detect")
                 .then().statusCode(200).body("class_names", hasItem("cat"));
+        given().multiPart("image", CAT.toFile(), "image/png").multiPart("score_threshold", "0.25")
+                .when().post("/models/yolov5s-coco/detect?score_threshold=0.9")
+                .then().statusCode(400).body("message", equalTo("score_threshold is given both in the query ('0.9') "
+                        + "and as a form field ('0.25'); give it once"));
+        given().contentType("image/png").body(CAT.toFile())
+                .when().post("/inference?score_threshold=0.9&score_threshold=0.1")
+                .then().statusCode(400).body("message", equalTo("score_threshold is given 2 times with different "
+                        + "values ('0.9', '0.1'); give it once"));
         given().multiPart("image", CAT.toFile(), "image/png")
                 .when().post("/inference?max_detections=0")
                 .then().statusCode(400).body("message", equalTo("max_detections must be in 1..1000, got 0"));

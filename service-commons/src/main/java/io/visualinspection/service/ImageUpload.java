@@ -74,14 +74,25 @@ public record ImageUpload(byte[] image, Map<String, String> fields) {
                         StandardCharsets.UTF_8);
                 for (InterfaceHttpData part : decoder.getBodyHttpDatas()) {
                     if (part instanceof FileUpload file) {
-                        if (IMAGE.equals(part.getName()) && image == null) {
+                        if (IMAGE.equals(part.getName())) {
+                            if (image != null) {
+                                throw new BadRequestException("the form has more than one 'image' part; send one "
+                                        + "image per request");
+                            }
                             image = file.get();
                         }
                     } else if (part instanceof Attribute field) {
                         imageAsText |= IMAGE.equals(part.getName());
-                        fields.putIfAbsent(part.getName(), field.getValue());
+                        String earlier = fields.putIfAbsent(part.getName(), field.getValue());
+                        if (earlier != null && !earlier.equals(field.getValue())) {
+                            throw new BadRequestException("the form field " + part.getName() + " is given more than "
+                                    + "once with different values (" + RequestParameterValues.shown(earlier) + ", "
+                                    + RequestParameterValues.shown(field.getValue()) + "); give it once");
+                        }
                     }
                 }
+            } catch (BadRequestException e) {
+                throw e;
             } catch (IOException | RuntimeException e) {
                 // Whatever a malformed body makes the decoder throw is the caller's to fix, not a server error.
                 throw new BadRequestException("the multipart form cannot be read (" + e + "); " + HOW);

@@ -23,7 +23,7 @@ class ImageUploadTest {
     @Test
     void readsTheImageBytesExactlyAndTheTextFields() {
         byte[] body = form(text("pattern_key", "demo-cat"), file("image", "photo.jpg", IMAGE), text("min_score", "0.4"),
-                text("pattern_key", "second"));
+                text("pattern_key", "demo-cat"));
 
         ImageUpload upload = ImageUpload.parse(CONTENT_TYPE, body);
 
@@ -33,12 +33,24 @@ class ImageUploadTest {
     }
 
     @Test
-    void theFirstImagePartCountsAndOtherFilesAreIgnored() {
+    void otherFilesAreIgnoredButASecondImageIsRefused() {
         byte[] other = {1, 2, 3};
         ImageUpload upload = ImageUpload.parse(CONTENT_TYPE, form(file("notes", "notes.txt", other),
-                file("image", "a.jpg", IMAGE), file("image", "b.jpg", other)));
+                file("image", "a.jpg", IMAGE)));
         assertThat(upload.image()).isEqualTo(IMAGE);
         assertThat(upload.fields()).isEmpty();
+        // Which of two images to inspect would be a guess (the ancestor took the last one).
+        assertThatThrownBy(() -> ImageUpload.parse(CONTENT_TYPE, form(file("image", "a.jpg", IMAGE),
+                file("image", "b.jpg", other)))).isInstanceOf(BadRequestException.class)
+                .hasMessage("the form has more than one 'image' part; send one image per request");
+    }
+
+    @Test
+    void aFieldGivenTwiceWithDifferentValuesIsRefused() {
+        assertThatThrownBy(() -> ImageUpload.parse(CONTENT_TYPE, form(text("min_score", "0.3"),
+                file("image", "a.jpg", IMAGE), text("min_score", "0.9")))).isInstanceOf(BadRequestException.class)
+                .hasMessage("the form field min_score is given more than once with different values ('0.3', '0.9'); "
+                        + "give it once");
     }
 
     @Test

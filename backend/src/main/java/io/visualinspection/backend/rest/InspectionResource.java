@@ -10,6 +10,7 @@ import io.visualinspection.model.camera.ImageParameters;
 import io.visualinspection.model.camera.ParameterSource;
 import io.visualinspection.model.camera.QueryParameters;
 import io.visualinspection.service.ImageUpload;
+import io.visualinspection.service.RequestParameterValues;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,11 +19,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -71,8 +69,8 @@ public class InspectionResource {
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "camera timeout",
                     value = ApiExamples.CAMERA_TIMEOUT)))
     public Map<String, Object> withCamera(@Context UriInfo uri) {
-        MultivaluedMap<String, String> query = uri.getQueryParameters();
-        ParameterSource params = new ParameterSource(query.keySet(), query::getFirst);
+        Map<String, String> values = RequestParameterValues.of(uri.getQueryParameters());
+        ParameterSource params = new ParameterSource(values.keySet(), values::get);
         InspectionOptions options = RequestParameters.options(params, config);
         CameraParameters camera;
         ImageParameters image;
@@ -126,11 +124,8 @@ public class InspectionResource {
     }
 
     private Map<String, Object> inspectUpload(ImageUpload upload, UriInfo uri, String endpoint) {
-        MultivaluedMap<String, String> query = uri.getQueryParameters();
-        Set<String> given = new LinkedHashSet<>(upload.fields().keySet());
-        given.addAll(query.keySet());
-        ParameterSource params = new ParameterSource(given,
-                RequestParameters.firstOf(upload.fields()::get, query::getFirst));
+        Map<String, String> values = RequestParameterValues.of(uri.getQueryParameters(), upload.fields());
+        ParameterSource params = new ParameterSource(values.keySet(), values::get);
         InspectionOptions options = RequestParameters.options(params, config);
         RequestParameters.refuseUnread(params, endpoint, config);
         Inspection inspection = inspections.inspectImage(upload.image(), options);

@@ -82,18 +82,4 @@ final class RequestParameters {
         }
         return out;
     }
-
-    /** The first non-null of several sources (e.g. form field, then query parameter). */
-    @SafeVarargs
-    static Function<String, String> firstOf(Function<String, String>... sources) {
-        return name -> {
-            for (Function<String, String> s : sources) {
-                String v = s.apply(name);
-                if (v != null) {
-                    return v;
-                }
-            }
-            return null;
-        };
-    }
 }
