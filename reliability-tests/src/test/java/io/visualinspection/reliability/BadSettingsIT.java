@@ -58,6 +58,16 @@ class BadSettingsIT {
                 "camera.defaults.quality must be in 10..100, got 5");
     }
 
+    @Test
+    void theOperatorUiDoesNotStartWithInspectionDefaultsTheBackendWouldRefuse() throws Exception {
+        assertStartFails("frontend", Map.of(
+                        "ui.inspection.min-score", "1.5",
+                        "ui.inspection.quality", "5"),
+                "invalid operator UI configuration: ",
+                "ui.inspection: quality must be in 10..100, got 5",
+                "ui.inspection: min_score must be in 0..1, got 1.5");
+    }
+
     private static void assertStartFails(String module, Map<String, String> settings, String... messages)
             throws Exception {
         try (ServiceProcess service = ServiceProcess.start(module, settings)) {
