@@ -129,6 +129,16 @@ class InspectionResourceTest {
     }
 
     @Test
+    void aLineControllerThatAcceptsOnlyTextStillGetsTheJsonAnswer() {
+        // Its HTTP library's default; the ancestor disregarded Accept, and a 406 would stop the line.
+        given().accept("text/plain").multiPart("image", SampleData.image("chelsea.png").toFile(), "image/png")
+                .when().post("/main?return_options=1")
+                .then().statusCode(200).contentType(startsWith("application/json")).body("decision", equalTo(true));
+        given().accept("text/html, application/xhtml+xml").when().get("/patterns")
+                .then().statusCode(200).contentType(startsWith("application/json"));
+    }
+
+    @Test
     void badParametersAre400AndUnknownPatternsAre404() {
         given().when().get("/main/with-camera?return_options=128")
                 .then().statusCode(400).body("message", containsString("return_options must be a bitmask"));

@@ -43,6 +43,14 @@ class InferenceResourceTest {
     }
 
     @Test
+    void anAcceptHeaderWithoutJsonStillGetsTheJsonAnswer() {
+        given().accept("text/plain").contentType("image/png").body(CAT.toFile())
+                .when().post("/inference")
+                .then().statusCode(200).contentType(startsWith("application/json"))
+                .body("class_names", hasItem("cat"));
+    }
+
+    @Test
     void detectionScoresFillTheirPercentBucketsAndErrorCountersStartAtZero() {
         given().multiPart("image", CAT.toFile(), "image/png").when().post("/inference").then().statusCode(200);
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
