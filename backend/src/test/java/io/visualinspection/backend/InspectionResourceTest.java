@@ -139,6 +139,20 @@ class InspectionResourceTest {
     }
 
     @Test
+    void aHeadRequestInspectsNothing() {
+        // An uptime monitor's HEAD would otherwise take a photo and record an inspection, as GET does.
+        int before = given().when().get("/inspections?limit=1").then().statusCode(200).extract().path("total");
+        given().when().head("/main/with-camera?return_options=1").then().statusCode(405).header("Allow", "GET");
+        given().multiPart("image", SampleData.image("chelsea.png").toFile(), "image/png")
+                .when().head("/main").then().statusCode(405).header("Allow", "POST, GET");
+        int after = given().when().get("/inspections?limit=1").then().statusCode(200).extract().path("total");
+        assertThat(after).isEqualTo(before);
+        given().when().delete("/main/with-camera").then().statusCode(405)
+                .body("message", equalTo("DELETE /main/with-camera is not allowed; /q/openapi lists the methods each "
+                        + "endpoint takes"));
+    }
+
+    @Test
     void badParametersAre400AndUnknownPatternsAre404() {
         given().when().get("/main/with-camera?return_options=128")
                 .then().statusCode(400).body("message", containsString("return_options must be a bitmask"));

@@ -48,6 +48,19 @@ class BaslerResourceTest {
     }
 
     @Test
+    void aHeadRequestTakesNoPhoto() {
+        String before = photosTaken();
+        given().when().head("/basler/take-photo").then().statusCode(405).header("Allow", "GET");
+        given().when().head("/basler/close").then().statusCode(405).header("Allow", "GET");
+        assertThat(photosTaken()).isEqualTo(before);
+    }
+
+    private static String photosTaken() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(l -> l.startsWith("camera_photos_taken_total")).findFirst().orElse("none");
+    }
+
+    @Test
     void webpIsEncodedWithTheRequestedQuality() throws Exception {
         byte[] webp = given().when().get("/basler/take-photo?format=webp&quality=90")
                 .then().statusCode(200).contentType("image/webp").extract().asByteArray();

@@ -2,6 +2,7 @@ package io.visualinspection.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -31,6 +32,24 @@ public class CommonErrorMappers {
         String retryAfter = original.getHeaderString(HttpHeaders.RETRY_AFTER);
         if (retryAfter != null) {
             r.header(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
+        return r.build();
+    }
+
+    /**
+     * A method the path does not take. Quarkus's own message is "HTTP 405 Method Not Allowed" without the
+     * {@code Allow} header HTTP asks for; this one names the request and, where known, the methods it takes.
+     */
+    @ServerExceptionMapper
+    public Response methodNotAllowed(NotAllowedException e, ContainerRequestContext request) {
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        boolean own = e.getMessage() != null && !e.getMessage().startsWith("HTTP 405");
+        String message = own ? e.getMessage() : request.getMethod() + " " + request.getUriInfo().getPath()
+                + " is not allowed; " + (allow != null && !allow.isBlank() ? "it takes " + allow
+                : "/q/openapi lists the methods each endpoint takes");
+        Response.ResponseBuilder r = ErrorResponses.builder(405, message, null);
+        if (allow != null && !allow.isBlank()) {
+            r.header(HttpHeaders.ALLOW, allow);
         }
         return r.build();
     }

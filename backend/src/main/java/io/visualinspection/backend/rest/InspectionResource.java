@@ -14,6 +14,9 @@ import io.visualinspection.service.RequestParameterValues;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -121,6 +124,27 @@ public class InspectionResource {
     @Operation(summary = "Inspect an uploaded image (ancestor-compatible GET with a multipart body)")
     public Map<String, Object> uploadWithGet(ImageUpload upload, @Context UriInfo uri) {
         return inspectUpload(upload, uri, "GET /main");
+    }
+
+    /**
+     * HEAD would run the GET, which takes a photo and records an inspection: an uptime monitor or link checker
+     * would fill the line's statistics and archive. The ancestor (FastAPI) did not take HEAD either.
+     */
+    @HEAD
+    @Path("/with-camera")
+    @Operation(hidden = true)
+    public void headWithCamera() {
+        throw new NotAllowedException("HEAD /main/with-camera would take a photo and record an inspection; use GET "
+                + "to inspect, GET /q/health/ready to see whether the backend is up", HttpMethod.GET, new String[0]);
+    }
+
+    /** As {@link #headWithCamera}: a HEAD with a form would inspect the uploaded image. */
+    @HEAD
+    @Operation(hidden = true)
+    public void headUpload() {
+        throw new NotAllowedException("HEAD /main would inspect an uploaded image; use POST (or GET) with the "
+                + "image, GET /q/health/ready to see whether the backend is up", HttpMethod.POST,
+                new String[] {HttpMethod.GET});
     }
 
     private Map<String, Object> inspectUpload(ImageUpload upload, UriInfo uri, String endpoint) {

@@ -6,6 +6,9 @@ import io.visualinspection.camera.service.PhotoService;
 import io.visualinspection.model.camera.QueryParameters;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -78,6 +81,26 @@ public class BaslerResource {
     @Operation(summary = "Release a camera (nothing to release in the emulator)")
     public boolean close(@RestQuery("serial_number") String serialNumber, @RestQuery("ip_address") String ipAddress) {
         return photos.close(blankToNull(serialNumber), address(ipAddress));
+    }
+
+    /**
+     * HEAD would run the GET, and take a photo (or release the camera): an uptime monitor would trigger the
+     * camera. The adapter's FastAPI does not take HEAD either.
+     */
+    @HEAD
+    @Path("/take-photo")
+    @Operation(hidden = true)
+    public void headTakePhoto() {
+        throw new NotAllowedException("HEAD /basler/take-photo would take a photo; use GET to take one, "
+                + "GET /q/health/ready to see whether the adapter is up", HttpMethod.GET, new String[0]);
+    }
+
+    @HEAD
+    @Path("/close")
+    @Operation(hidden = true)
+    public void headClose() {
+        throw new NotAllowedException("HEAD /basler/close would release the camera; use GET to release it",
+                HttpMethod.GET, new String[0]);
     }
 
     private static String address(String ipAddress) {
