@@ -4,10 +4,8 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.visualinspection.model.Box;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -29,9 +27,7 @@ public record CheckPatternRequest(
         @JsonAnySetter @Schema(hidden = true) Map<String, JsonNode> others) {
 
     /** The body's field names, as the record's components name them. */
-    static final List<String> FIELDS = Arrays.stream(CheckPatternRequest.class.getRecordComponents())
-            .map(c -> c.getAccessor().getAnnotation(JsonProperty.class)).filter(Objects::nonNull)
-            .map(JsonProperty::value).sorted().toList();
+    static final List<String> FIELDS = RequestParameters.bodyFields(CheckPatternRequest.class);
 
     public CheckPatternRequest {
         others = others == null ? Map.of() : others;

@@ -3,10 +3,8 @@ package io.visualinspection.backend.rest;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -22,9 +20,7 @@ public record OverruleRequest(
         @JsonAnySetter @Schema(hidden = true) Map<String, JsonNode> others) {
 
     /** The body's field names, as the record's components name them. */
-    static final List<String> FIELDS = Arrays.stream(OverruleRequest.class.getRecordComponents())
-            .map(c -> c.getAccessor().getAnnotation(JsonProperty.class)).filter(Objects::nonNull)
-            .map(JsonProperty::value).sorted().toList();
+    static final List<String> FIELDS = RequestParameters.bodyFields(OverruleRequest.class);
 
     public OverruleRequest {
         others = others == null ? Map.of() : others;

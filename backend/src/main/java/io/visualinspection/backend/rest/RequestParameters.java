@@ -1,5 +1,6 @@
 package io.visualinspection.backend.rest;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.visualinspection.backend.config.BackendConfig;
 import io.visualinspection.backend.config.BackendConfig.Inspection.UnknownParameters;
 import io.visualinspection.backend.service.InspectionOptions;
@@ -8,10 +9,12 @@ import io.visualinspection.model.camera.QueryParameters;
 import io.visualinspection.model.manifest.ModelManifest;
 import io.visualinspection.model.manifest.ModelParameter;
 import jakarta.ws.rs.BadRequestException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /** Reads the inspection options of a request (query or form fields), refusing bad values with 400. */
@@ -56,6 +59,13 @@ final class RequestParameters {
         ParameterSource params = new ParameterSource(given, name -> null);
         taken.forEach(params::apply);
         refuseUnread(params, endpoint, config);
+    }
+
+    /** The JSON field names of a request body's record, as its components' {@code @JsonProperty} name them. */
+    static List<String> bodyFields(Class<? extends Record> body) {
+        return Arrays.stream(body.getRecordComponents())
+                .map(c -> c.getAccessor().getAnnotation(JsonProperty.class)).filter(Objects::nonNull)
+                .map(JsonProperty::value).sorted().toList();
     }
 
     /** Model names reach a URL path of the inference service: letters, digits and . _ - only. */
