@@ -72,8 +72,7 @@ public class InspectionResource {
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "camera timeout",
                     value = ApiExamples.CAMERA_TIMEOUT)))
     public Map<String, Object> withCamera(@Context UriInfo uri) {
-        Map<String, String> values = RequestParameterValues.of(uri.getQueryParameters());
-        ParameterSource params = new ParameterSource(values.keySet(), values::get);
+        ParameterSource params = ParameterSource.of(RequestParameterValues.of(uri.getQueryParameters()));
         InspectionOptions options = RequestParameters.options(params, config);
         CameraParameters camera;
         ImageParameters image;
@@ -148,8 +147,8 @@ public class InspectionResource {
     }
 
     private Map<String, Object> inspectUpload(ImageUpload upload, UriInfo uri, String endpoint) {
-        Map<String, String> values = RequestParameterValues.of(uri.getQueryParameters(), upload.fields());
-        ParameterSource params = new ParameterSource(values.keySet(), values::get);
+        ParameterSource params = ParameterSource.of(
+                RequestParameterValues.of(uri.getQueryParameters(), upload.fields()));
         InspectionOptions options = RequestParameters.options(params, config);
         RequestParameters.refuseUnread(params, endpoint, config);
         Inspection inspection = inspections.inspectImage(upload.image(), options);

@@ -92,8 +92,7 @@ public class InspectionService {
         for (String decision : new String[] {"ok", "nok", "none"}) {
             meters.counter("inspections", "decision", decision, "pattern", "none");
         }
-        Map<String, String> defaults = config.camera().defaults();
-        ParameterSource params = new ParameterSource(defaults.keySet(), defaults::get);
+        ParameterSource params = ParameterSource.of(config.camera().defaults());
         this.cameraDefaults = QueryParameters.camera(params);
         this.imageDefaults = QueryParameters.image(params);
         refuseUnread(params);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -22,7 +23,7 @@ public final class ParameterSource implements Function<String, String> {
 
     /**
      * @param given the names the request carries (empty names, as in {@code ?&a=1}, are not parameters)
-     * @param values a name's first value, or null
+     * @param values a name's value, or null
      */
     public ParameterSource(Collection<String> given, Function<String, String> values) {
         for (String name : given) {
@@ -31,6 +32,11 @@ public final class ParameterSource implements Function<String, String> {
             }
         }
         this.values = values;
+    }
+
+    /** The parameters of a map of one value per name: a request's, or a configured map's. */
+    public static ParameterSource of(Map<String, String> values) {
+        return new ParameterSource(values.keySet(), values::get);
     }
 
     @Override
